@@ -1,0 +1,35 @@
+/** npm run index -- --data <dir> --db <file>: build the index from every document in a folder. */
+import { existsSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { fail, parseArgs } from '../src/cli/args.js';
+import { loadPaths } from '../src/config.js';
+import { ingestFolder } from '../src/ingest/pipeline.js';
+import { writeIndex } from '../src/store/db.js';
+
+const USAGE = 'usage: npm run index -- [--data <documents folder>] [--db <index file>]';
+const paths = loadPaths();
+const args = parseArgs(
+  process.argv.slice(2),
+  z.object({ data: z.string().min(1).default(paths.dataDir), db: z.string().min(1).default(paths.dbPath) }),
+  USAGE,
+);
+
+if (!existsSync(args.data) || !statSync(args.data).isDirectory()) fail(`documents folder not found: ${args.data}`, 1);
+
+const { documents, roles } = await ingestFolder(args.data);
+const ok = documents.filter((d) => d.status === 'ok');
+const skipped = documents.filter((d) => d.status === 'skipped');
+
+const out: string[] = [`documents: ${documents.length} found, ${ok.length} indexed, ${skipped.length} skipped`];
+for (const d of ok) out.push(`  ${d.file}: ${d.roles} role(s)`);
+for (const d of skipped) out.push(`  skipped ${d.file}: ${d.reason}`);
+out.push(`roles: ${roles.length}`);
+process.stdout.write(out.join('\n') + '\n');
+
+if (ok.length === 0) fail(`no document in ${args.data} could be read; index not written`, 1);
+try {
+  writeIndex(args.db, { documents, roles });
+} catch (e) {
+  fail(`cannot write the index to ${args.db}: ${(e as Error).message}`, 1);
+}
+process.stdout.write(`index written: ${args.db}\n`);

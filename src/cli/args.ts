@@ -1,0 +1,32 @@
+/** Command-line flags (`--key value`, `--flag`) parsed into a zod schema: one error message per bad flag. */
+import { z } from 'zod';
+
+export function parseArgs<S extends z.ZodType>(argv: string[], schema: S, usage: string): z.infer<S> {
+  const raw: Record<string, string | boolean> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') continue;
+    if (!a.startsWith('--')) {
+      rest.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const key = (eq > 0 ? a.slice(2, eq) : a.slice(2)).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    if (eq > 0) raw[key] = a.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) raw[key] = argv[++i];
+    else raw[key] = true;
+  }
+  const parsed = schema.safeParse({ ...raw, _: rest });
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${i.path.length ? '--' + i.path.join('.') : 'arguments'}: ${i.message}`).join('; ');
+    fail(`${why}\n${usage}`);
+  }
+  return parsed.data;
+}
+
+/** Print a clear message and exit non-zero; CLI entry points only. */
+export function fail(message: string, code = 2): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(code);
+}

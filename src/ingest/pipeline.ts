@@ -1,0 +1,40 @@
+/** documents → role records: read, clean, segment/extract, validate. */
+import { finalizeRoles, type Role } from '../roles/schema.js';
+import type { DocumentRow } from '../store/db.js';
+import { cleanLines } from './clean.js';
+import { extractRoles } from './extract.js';
+import { listFiles, readDocument } from './read.js';
+
+/** One document's text → validated role records (ids assigned, schema-checked). */
+export function ingestText(file: string, text: string): Role[] {
+  return finalizeRoles(extractRoles(cleanLines(text), file));
+}
+
+export type FolderIngest = { documents: DocumentRow[]; roles: Role[] };
+
+/**
+ * Every document in dir. A document that cannot be read or parsed is recorded as skipped with its
+ * reason and contributes no roles at all (never half-indexed).
+ */
+export async function ingestFolder(dir: string, onDocument?: (d: DocumentRow) => void): Promise<FolderIngest> {
+  const documents: DocumentRow[] = [];
+  const roles: Role[] = [];
+  for (const src of await listFiles(dir)) {
+    const r = await readDocument(src);
+    let row: DocumentRow;
+    if (r.status === 'skipped') {
+      row = { file: r.file, sha256: r.sha256, size: r.size, status: 'skipped', reason: r.reason, roles: 0 };
+    } else {
+      try {
+        const found = ingestText(r.file, r.text);
+        roles.push(...found);
+        row = { file: r.file, sha256: r.sha256, size: r.size, status: 'ok', reason: null, roles: found.length };
+      } catch (e) {
+        row = { file: r.file, sha256: r.sha256, size: r.size, status: 'skipped', reason: `extraction failed: ${(e as Error).message}`, roles: 0 };
+      }
+    }
+    documents.push(row);
+    onDocument?.(row);
+  }
+  return { documents, roles };
+}

@@ -1,0 +1,71 @@
+/**
+ * The one normalization path shared by index and query: anything compared or searched goes through here.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import { pinyin } from 'pinyin-pro';
+
+const t2cn = OpenCC.Converter({ from: 't', to: 'cn' });
+
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
+/** A scraped pinyin gloss after a character, e.g. 總監(jiān): a parenthesised syllable with a tone mark. */
+export const PINYIN_GLOSS = new RegExp(`[(（]\\s*[a-zü${TONED}]*[${TONED}][a-zü${TONED}]*\\s*[)）]`, 'gu');
+const STRIP = /[\s\p{P}\p{Z}\p{Sk}\p{So}\p{Cf}\p{Cc}~|<>^`=+$]/gu;
+const HAN = /\p{Script=Han}/u;
+
+export function toSimplified(s: string): string {
+  return t2cn(s);
+}
+
+export function stripPinyinGlosses(s: string): string {
+  return s.replace(PINYIN_GLOSS, '');
+}
+
+/** Slack sends user text HTML-escaped; &amp; last so "&amp;lt;" stays literal "&lt;". */
+export function unescapeSlack(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** NFKC, simplified, lower case, glosses dropped: the display-independent form of any text. */
+export function canonical(s: string): string {
+  return stripPinyinGlosses(toSimplified(s.normalize('NFKC')).toLowerCase());
+}
+
+/** Canonical form without whitespace and punctuation: what titles are compared by. */
+export function normalizeKey(s: string): string {
+  return canonical(s).replace(STRIP, '');
+}
+
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/** Toneless pinyin of a key, syllables joined ("kefuzhuguan"); latin text passes through. */
+export function pinyinKey(s: string): string {
+  const key = normalizeKey(s);
+  return pinyin(key, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/\s+/g, '');
+}
+
+/** First letters of each Han syllable ("kfzg"); latin runs are kept whole. */
+export function initialsKey(s: string): string {
+  const key = normalizeKey(s);
+  return pinyin(key, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/\s+/g, '');
+}
+
+/**
+ * Search tokens for FTS5: overlapping Han character bigrams (a lone Han character stays a unigram)
+ * and whole latin/digit words. The bundled tokenizers cannot do this: trigram misses 2-character
+ * words and unicode61 keeps a Han run as one token.
+ */
+export function bigramTokens(s: string): string[] {
+  const out: string[] = [];
+  for (const run of canonical(s).match(/\p{Script=Han}+|[\p{L}\p{N}]+/gu) ?? []) {
+    if (!isHan(run[0])) {
+      out.push(run);
+      continue;
+    }
+    const chars = Array.from(run);
+    if (chars.length === 1) out.push(chars[0]);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  }
+  return out;
+}
