@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { RoleSchema, type Role } from '../roles/schema.js';
-import { bigramTokens } from '../text/normalize.js';
+import { SEARCH_DDL, searchRowWriter } from '../search/indexer.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -40,14 +40,8 @@ CREATE TABLE roles (
   json TEXT NOT NULL
 );
 CREATE INDEX roles_file ON roles(file, start_line);
--- Pre-tokenized bigram text (see bigramTokens): unicode61 then splits on the spaces we put in.
-CREATE VIRTUAL TABLE roles_fts USING fts5(title, duties, tokenize = 'unicode61 remove_diacritics 0');
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
-
-export function ftsText(parts: string[]): string {
-  return parts.flatMap(bigramTokens).join(' ');
-}
 
 /** Build the whole index in a temp file beside dbPath, check it, then rename it into place. */
 export function writeIndex(dbPath: string, content: IndexContent): void {
@@ -57,15 +51,15 @@ export function writeIndex(dbPath: string, content: IndexContent): void {
   const db = new Database(tmp);
   try {
     db.pragma('journal_mode = DELETE');
-    db.exec(DDL);
+    db.exec(DDL + SEARCH_DDL);
     const insDoc = db.prepare('INSERT INTO documents (file, sha256, size, status, reason, roles) VALUES (?, ?, ?, ?, ?, ?)');
     const insRole = db.prepare('INSERT INTO roles (id, file, start_line, title, json) VALUES (?, ?, ?, ?, ?)');
-    const insFts = db.prepare('INSERT INTO roles_fts (rowid, title, duties) VALUES (?, ?, ?)');
+    const writeSearchRow = searchRowWriter(db);
     db.transaction(() => {
       for (const d of content.documents) insDoc.run(d.file, d.sha256, d.size, d.status, d.reason, d.roles);
       for (const r of content.roles) {
         const row = insRole.run(r.id, r.source.file, r.source.startLine, r.title, JSON.stringify(r));
-        insFts.run(row.lastInsertRowid, ftsText([r.title, ...r.aliases]), ftsText(r.duties));
+        writeSearchRow(row.lastInsertRowid, r);
       }
       db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('built_at', new Date().toISOString());
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
