@@ -20,3 +20,58 @@ export function loadPaths(env: NodeJS.ProcessEnv = process.env): Paths {
   }
   return { dataDir: parsed.data.ROLEBOT_DATA, dbPath: parsed.data.ROLEBOT_DB };
 }
+
+/** Treat `VAR=` (left blank in a copied .env) the same as unset. */
+const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
+
+const SlackEnv = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[\w-]+$/, 'must be a bot token (xoxb-…)')),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-[\w-]+$/, 'must be an app-level token (xapp-…)')),
+  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[\w-]{8,}$/, 'must be the signing secret from the app\'s Basic Information page')),
+  PORT: optional(z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(1).max(65535)),
+  SLACK_API_URL: optional(
+    z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL, e.g. https://slack.com/api/' })
+      // The Web API client appends method names directly, so the base must end with a slash.
+      .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+  ),
+});
+
+export type SlackConfig =
+  | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
+  | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string }
+  | { mode: 'console' };
+
+export type AppConfig = { paths: Paths; slack: SlackConfig };
+
+export const DEFAULT_PORT = 3000;
+
+/**
+ * Which surface to run, from the environment: Socket Mode with bot + app tokens, HTTP with bot token +
+ * signing secret, the console with no Slack variables at all. Anything in between is a mistake the
+ * admin should hear about at start, by variable name, rather than a bot that silently never answers.
+ */
+export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConfig {
+  const parsed = SlackEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret, PORT: port, SLACK_API_URL: apiUrl } =
+    parsed.data;
+  const api = apiUrl === undefined ? {} : { apiUrl };
+  if (botToken === undefined) {
+    const stray = (['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const).filter((k) => parsed.data[k] !== undefined);
+    if (stray.length > 0) throw new Error(`SLACK_BOT_TOKEN: required when ${stray.join(' and ')} is set`);
+    return { mode: 'console' };
+  }
+  if (appToken !== undefined) return { mode: 'socket', botToken, appToken, ...api };
+  if (signingSecret !== undefined) return { mode: 'http', botToken, signingSecret, port: port ?? DEFAULT_PORT, ...api };
+  throw new Error(
+    'SLACK_APP_TOKEN: required with SLACK_BOT_TOKEN for Socket Mode (or set SLACK_SIGNING_SECRET for HTTP mode)',
+  );
+}
+
+/** Everything `npm start` needs; throws one message naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return { paths: loadPaths(env), slack: loadSlackConfig(env) };
+}
