@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeBytes } from './decode.js';
+import { docx, html, markdown, plainText, type FormatReader } from './formats.js';
 
 export type SourceFile = { file: string; absPath: string };
 
@@ -14,16 +14,26 @@ export type ReadResult =
   | { file: string; sha256: string; size: number; status: 'skipped'; reason: string };
 
 /** Text extraction per file extension; all formats end in plain lines for the same clean/segment path. */
-export type FormatReader = (bytes: Buffer) => Promise<{ ok: true; text: string; format: string } | { ok: false; reason: string }>;
-
-const plainText: FormatReader = async (bytes) => {
-  const d = decodeBytes(bytes);
-  return d.ok ? { ok: true, text: d.text, format: d.encoding } : d;
-};
+export type { FormatReader } from './formats.js';
 
 export const FORMATS: Record<string, FormatReader> = {
   '.txt': plainText,
   '.text': plainText,
+  '.md': markdown,
+  '.markdown': markdown,
+  '.html': html,
+  '.htm': html,
+  '.docx': docx,
+};
+
+/** What HR can do about formats that are common but not read. */
+const UNSUPPORTED_HINTS: Record<string, string> = {
+  '.doc': 'save it as .docx',
+  '.wps': 'save it as .docx',
+  '.rtf': 'save it as .docx',
+  '.pdf': 'save it as .docx or .txt',
+  '.xls': 'copy the text into a .docx or .txt',
+  '.xlsx': 'copy the text into a .docx or .txt',
 };
 
 /** Every file below dir (recursively, hidden files excluded), sorted, with paths relative to dir using '/'. */
@@ -53,15 +63,24 @@ export async function readDocument(src: SourceFile): Promise<ReadResult> {
   } catch (e) {
     return { file: src.file, sha256: '', size: 0, status: 'skipped', reason: `unreadable: ${(e as Error).message}` };
   }
-  const base = { file: src.file, sha256: sha256(bytes), size: bytes.length };
-  const reader = FORMATS[path.extname(src.file).toLowerCase()];
-  if (!reader) return { ...base, status: 'skipped', reason: `unsupported file type (${path.extname(src.file) || 'no extension'})` };
+  return documentFromBytes(src.file, bytes);
+}
+
+/** The text of a document already in memory (refresh hashes the bytes first, to skip unchanged files). */
+export async function documentFromBytes(file: string, bytes: Buffer, hash = sha256(bytes)): Promise<ReadResult> {
+  const base = { file, sha256: hash, size: bytes.length };
+  const ext = path.extname(file).toLowerCase();
+  const reader = FORMATS[ext];
+  if (!reader) {
+    const hint = UNSUPPORTED_HINTS[ext];
+    return { ...base, status: 'skipped', reason: `unsupported file type (${ext || 'no extension'})${hint ? `: ${hint}` : ''}` };
+  }
   try {
     const r = await reader(bytes);
     if (!r.ok) return { ...base, status: 'skipped', reason: r.reason };
     if (!r.text.trim()) return { ...base, status: 'skipped', reason: 'no text in document' };
     return { ...base, status: 'ok', text: r.text, format: r.format };
   } catch (e) {
-    return { ...base, status: 'skipped', reason: `could not read ${path.extname(src.file)}: ${(e as Error).message}` };
+    return { ...base, status: 'skipped', reason: `could not read ${ext}: ${(e as Error).message}` };
   }
 }

@@ -1,0 +1,123 @@
+/** Test documents built in code: a real .docx (zip written by hand), GBK bytes, index folders. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** A minimal zip (deflated entries, no extras): enough for mammoth and any unzip tool. */
+export function zip(entries: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(entries)) {
+    const raw = Buffer.from(content, 'utf8');
+    const data = deflateRawSync(raw);
+    const nameBuf = Buffer.from(name, 'utf8');
+    const crc = crc32(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, data);
+    centrals.push(central, nameBuf);
+    offset += local.length + nameBuf.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A Word document with one paragraph per line and, optionally, a two-column table of [label, value] rows. */
+export function docx(paragraphs: string[], table: Array<[string, string]> = []): Buffer {
+  const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`;
+  const tbl = table.length
+    ? `<w:tbl>${table.map((row) => `<w:tr>${row.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`
+    : '';
+  return zip({
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map(p).join('')}${tbl}</w:body></w:document>`,
+  });
+}
+
+/** GBK/GB18030 bytes for a string (Node has no encoder: invert the decoder over the 2-byte code space). */
+export function gbk(s: string): Buffer {
+  const dec = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([hi, lo]));
+      if (!table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else {
+      const b = table.get(ch);
+      if (!b) throw new Error(`no GBK code for ${ch}`);
+      out.push(...b);
+    }
+  }
+  return Buffer.from(out);
+}
+
+export function utf16le(s: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+}
+
+/** A job description in the plain "X岗位职责 + numbered duties" shape every extractor reads. */
+export function jobText(title: string, duties: string[]): string {
+  return `${title}岗位职责:\n${duties.map((d, i) => `${i + 1}、${d}`).join('\n')}\n`;
+}
+
+export type Workspace = { root: string; docs: string; db: string; write(file: string, content: string | Buffer): void; remove(file: string): void; cleanup(): void };
+
+/** A temp folder with data/docs and a db path, removed by cleanup(). */
+export function workspace(): Workspace {
+  const root = mkdtempSync(path.join(tmpdir(), 'rolebot-refresh-'));
+  const docs = path.join(root, 'docs');
+  mkdirSync(docs);
+  return {
+    root,
+    docs,
+    db: path.join(root, 'index', 'rolebot.db'),
+    write(file, content) {
+      mkdirSync(path.dirname(path.join(docs, file)), { recursive: true });
+      writeFileSync(path.join(docs, file), content);
+    },
+    remove(file) {
+      rmSync(path.join(docs, file));
+    },
+    cleanup() {
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
