@@ -4,7 +4,7 @@
  * over the old one, so readers never see a half-built index.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, renameSync, rmSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { RoleSchema, type Role } from '../roles/schema.js';
 import { SEARCH_DDL, searchRowWriter } from '../search/indexer.js';
@@ -43,9 +43,70 @@ CREATE INDEX roles_file ON roles(file, start_line);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
-/** Build the whole index in a temp file beside dbPath, check it, then rename it into place. */
-export function writeIndex(dbPath: string, content: IndexContent): void {
+export type WriteOptions = {
+  /** Extra checks on the finished temp index before it replaces the old one; throw to refuse it. */
+  validate?: (db: Database.Database) => void;
+};
+
+/** Temp files of writers that died (kill, crash) before renaming; only the writer's own pid is ever live. */
+function removeStaleTemps(dbPath: string): void {
+  const dir = path.dirname(path.resolve(dbPath));
+  const prefix = `${path.basename(dbPath)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length), 10);
+    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) continue;
+    rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Flush a file or directory to disk, so a power loss after the rename cannot resurrect a half file. */
+function fsyncPath(p: string): void {
+  const fd = openSync(p, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The consistency every index must have before it may serve: storage, counts and records that parse. */
+function validateIndex(db: Database.Database, content: IndexContent): void {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw new Error(`index self-check failed: ${String(check)}`);
+  const n = (db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
+  if (n !== content.roles.length) throw new Error(`index holds ${n} roles, expected ${content.roles.length}`);
+  const docs = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  if (docs !== content.documents.length) throw new Error(`index holds ${docs} documents, expected ${content.documents.length}`);
+  const mismatch = db
+    .prepare('SELECT d.file, d.roles, count(r.rowid) AS n FROM documents d LEFT JOIN roles r ON r.file = d.file GROUP BY d.file HAVING n != d.roles LIMIT 1')
+    .get() as { file: string; roles: number; n: number } | undefined;
+  if (mismatch) throw new Error(`${mismatch.file}: index holds ${mismatch.n} roles, its document row says ${mismatch.roles}`);
+  loadRoles(db);
+}
+
+/**
+ * Build the whole index in a temp file beside dbPath, validate it, then rename it into place. Until the
+ * rename the old index is never touched, so a crash, a kill or a failed check leaves it serving.
+ */
+export function writeIndex(dbPath: string, content: IndexContent, options: WriteOptions = {}): void {
   mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  removeStaleTemps(dbPath);
   const tmp = `${dbPath}.tmp-${process.pid}`;
   rmSync(tmp, { force: true });
   const db = new Database(tmp);
@@ -64,17 +125,24 @@ export function writeIndex(dbPath: string, content: IndexContent): void {
       db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('built_at', new Date().toISOString());
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`index self-check failed: ${String(check)}`);
-    const n = (db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
-    if (n !== content.roles.length) throw new Error(`index holds ${n} roles, expected ${content.roles.length}`);
+    validateIndex(db, content);
+    options.validate?.(db);
     db.close();
+    fsyncPath(tmp);
     renameSync(tmp, dbPath);
+    fsyncPath(path.dirname(path.resolve(dbPath)));
   } catch (e) {
     if (db.open) db.close();
     rmSync(tmp, { force: true });
+    rmSync(`${tmp}-journal`, { force: true });
     throw e;
   }
+}
+
+/** When the index was built (meta.built_at), or null for an index without it. */
+export function builtAt(db: Database.Database): string | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'built_at'").get() as { value: string } | undefined;
+  return row?.value ?? null;
 }
 
 /** Open an existing index read-only; refuses files that are not a rolebot index of this version. */

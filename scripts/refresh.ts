@@ -1,0 +1,51 @@
+/**
+ * npm run refresh -- [--data <dir>] [--db <file>] [--check] [--full]: HR's one command. Re-indexes new
+ * and changed documents, reports what changed, and swaps the new index in only once it validates.
+ * Exit codes: 0 ok, 1 finished but some documents were skipped, 2 nothing written (previous index kept).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { fail, parseArgs } from '../src/cli/args.js';
+import { loadPaths } from '../src/config.js';
+import { createProgress } from '../src/refresh/progress.js';
+import { renderMarkdown, writeReport } from '../src/refresh/report.js';
+import { runRefresh } from '../src/refresh/run.js';
+
+const USAGE = 'usage: npm run refresh -- [--data <documents folder>] [--db <index file>] [--check] [--full]';
+const paths = loadPaths();
+const args = parseArgs(
+  process.argv.slice(2),
+  z.object({
+    data: z.string().min(1).default(paths.dataDir),
+    db: z.string().min(1).default(paths.dbPath),
+    check: z.boolean().default(false),
+    full: z.boolean().default(false),
+    _: z.array(z.string()).max(0, 'unexpected argument'),
+  }),
+  USAGE,
+);
+
+if (!existsSync(args.data) || !statSync(args.data).isDirectory()) fail(`documents folder not found: ${args.data}`, 2);
+
+const progress = createProgress(process.stderr);
+const result = await runRefresh({
+  dataDir: args.data,
+  dbPath: args.db,
+  check: args.check,
+  full: args.full,
+  onStart: progress.start,
+  onDocument: progress.document,
+  onWrite: progress.writing,
+});
+progress.done();
+
+process.stdout.write(renderMarkdown(result));
+if (!args.check) {
+  try {
+    const saved = writeReport(result);
+    process.stdout.write(`\nReport saved: ${saved.md} and ${saved.json}\n`);
+  } catch (e) {
+    process.stderr.write(`warning: could not save the report next to the index: ${(e as Error).message}\n`);
+  }
+}
+process.exitCode = result.exitCode;

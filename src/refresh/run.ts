@@ -1,0 +1,155 @@
+/**
+ * One refresh: read every document (re-parsing only those whose bytes changed since the previous
+ * index), compare with the previous index, and, unless checking, write the new index safely.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { ingestText } from '../ingest/pipeline.js';
+import { documentFromBytes, listFiles, sha256 } from '../ingest/read.js';
+import type { Role } from '../roles/schema.js';
+import { builtAt, loadDocuments, loadRoles, openIndex, writeIndex, type DocumentRow } from '../store/db.js';
+import { diffRoles, type RoleDiff } from './diff.js';
+import { findWarnings, type Warning } from './warnings.js';
+
+export type DocumentOutcome = DocumentRow & {
+  /** 'unchanged': same bytes as in the previous index, roles reused without parsing. */
+  change: 'new' | 'changed' | 'unchanged';
+  format: string | null;
+  titles: string[];
+};
+
+export type Previous = { path: string; exists: boolean; builtAt: string | null; documents: number; roles: number; error: string | null };
+
+export type RefreshResult = {
+  dataDir: string;
+  dbPath: string;
+  check: boolean;
+  startedAt: string;
+  durationMs: number;
+  previous: Previous;
+  documents: DocumentOutcome[];
+  /** Documents that were in the previous index and are gone from the folder. */
+  deletedDocuments: string[];
+  roles: Role[];
+  diff: RoleDiff;
+  warnings: Warning[];
+  written: boolean;
+  /** Why the index was not written ('--check' included); null when written. */
+  notWritten: string | null;
+  exitCode: 0 | 1 | 2;
+};
+
+export type RefreshOptions = {
+  dataDir: string;
+  dbPath: string;
+  check?: boolean;
+  /** Re-parse every document even when unchanged (after an extractor upgrade). */
+  full?: boolean;
+  onStart?: (total: number) => void;
+  onDocument?: (d: DocumentOutcome, index: number, total: number) => void;
+  /** Called just before the new index is written (progress output, tests). */
+  onWrite?: () => void;
+};
+
+type Loaded = { previous: Previous; documents: Map<string, DocumentRow>; rolesByFile: Map<string, Role[]> };
+
+/** The previous index, if any. An unreadable one is reported and everything is parsed afresh. */
+function loadPrevious(dbPath: string): Loaded {
+  const previous: Previous = { path: dbPath, exists: existsSync(dbPath), builtAt: null, documents: 0, roles: 0, error: null };
+  const documents = new Map<string, DocumentRow>();
+  const rolesByFile = new Map<string, Role[]>();
+  if (!previous.exists) return { previous, documents, rolesByFile };
+  try {
+    const db = openIndex(dbPath);
+    try {
+      for (const d of loadDocuments(db)) documents.set(d.file, d);
+      const roles = loadRoles(db);
+      for (const r of roles) rolesByFile.set(r.source.file, [...(rolesByFile.get(r.source.file) ?? []), r]);
+      previous.builtAt = builtAt(db);
+      previous.documents = documents.size;
+      previous.roles = roles.length;
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    previous.error = (e as Error).message;
+    documents.clear();
+    rolesByFile.clear();
+  }
+  return { previous, documents, rolesByFile };
+}
+
+async function ingestOne(file: string, absPath: string, prev: Loaded, full: boolean): Promise<{ row: DocumentOutcome; roles: Role[] }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absPath);
+  } catch (e) {
+    const row = { file, sha256: '', size: 0, status: 'skipped', reason: `unreadable: ${(e as Error).message}`, roles: 0 } as const;
+    return { row: { ...row, change: prev.documents.has(file) ? 'changed' : 'new', format: null, titles: [] }, roles: [] };
+  }
+  const hash = sha256(bytes);
+  const old = prev.documents.get(file);
+  const oldRoles = prev.rolesByFile.get(file) ?? [];
+  if (!full && old && old.status === 'ok' && old.sha256 === hash && old.roles === oldRoles.length) {
+    return { row: { ...old, change: 'unchanged', format: null, titles: oldRoles.map((r) => r.title) }, roles: oldRoles };
+  }
+  const change = !old ? 'new' : old.sha256 === hash ? 'unchanged' : 'changed';
+  const r = await documentFromBytes(file, bytes, hash);
+  const base = { file, sha256: r.sha256, size: r.size };
+  if (r.status === 'skipped') return { row: { ...base, status: 'skipped', reason: r.reason, roles: 0, change, format: null, titles: [] }, roles: [] };
+  try {
+    const roles = ingestText(file, r.text);
+    return { row: { ...base, status: 'ok', reason: null, roles: roles.length, change, format: r.format, titles: roles.map((x) => x.title) }, roles };
+  } catch (e) {
+    // Never half-indexed: a document whose extraction fails contributes no roles at all.
+    return { row: { ...base, status: 'skipped', reason: `extraction failed: ${(e as Error).message}`, roles: 0, change, format: r.format, titles: [] }, roles: [] };
+  }
+}
+
+export async function runRefresh(opts: RefreshOptions): Promise<RefreshResult> {
+  const started = Date.now();
+  const prev = loadPrevious(opts.dbPath);
+  const files = await listFiles(opts.dataDir);
+  opts.onStart?.(files.length);
+  const documents: DocumentOutcome[] = [];
+  const roles: Role[] = [];
+  for (const [i, src] of files.entries()) {
+    const { row, roles: found } = await ingestOne(src.file, src.absPath, prev, opts.full ?? false);
+    documents.push(row);
+    roles.push(...found);
+    opts.onDocument?.(row, i, files.length);
+  }
+  const present = new Set(files.map((f) => f.file));
+  const previousRoles = [...prev.rolesByFile.values()].flat();
+  const skipped = documents.some((d) => d.status === 'skipped');
+
+  // failure: nothing written although a write was wanted (exit 2); a check is not a failure.
+  let failure: string | null = null;
+  let written = false;
+  if (!documents.some((d) => d.status === 'ok')) failure = `no document in ${opts.dataDir} could be read`;
+  else if (!opts.check) {
+    try {
+      opts.onWrite?.();
+      writeIndex(opts.dbPath, { documents: documents.map(({ file, sha256, size, status, reason, roles: n }) => ({ file, sha256, size, status, reason, roles: n })), roles });
+      written = true;
+    } catch (e) {
+      failure = `the new index failed: ${(e as Error).message}`;
+    }
+  }
+  return {
+    dataDir: opts.dataDir,
+    dbPath: opts.dbPath,
+    check: opts.check ?? false,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    previous: prev.previous,
+    documents,
+    deletedDocuments: [...prev.documents.keys()].filter((f) => !present.has(f)),
+    roles,
+    diff: diffRoles(previousRoles, roles),
+    warnings: findWarnings(roles),
+    written,
+    notWritten: failure ?? (written ? null : 'check only (--check)'),
+    exitCode: failure ? 2 : skipped ? 1 : 0,
+  };
+}
