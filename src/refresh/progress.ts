@@ -7,7 +7,7 @@ const WIDTH = 24;
 
 function describe(d: DocumentOutcome): string {
   if (d.status === 'skipped') return `skipped (${d.reason})`;
-  return `${d.roles} role(s)${d.change === 'unchanged' ? ', unchanged' : ''}`;
+  return `${d.roles} role(s), ${d.reused ? 'unchanged (roles reused)' : d.change}`;
 }
 
 export function createProgress(out: NodeJS.WriteStream): Progress {

@@ -76,6 +76,9 @@ export function renderMarkdown(r: RefreshResult): string {
     `- Warnings: ${r.warnings.length}`,
     `- Took ${(r.durationMs / 1000).toFixed(1)} s`,
   ];
+  if (r.previous.exists && !r.previous.error && !r.previous.sameExtractor) {
+    out.push('', 'Note: the extraction rules changed since the previous index (or it was built another way), so every document was read again.');
+  }
   if (r.previous.error) out.push('', `Note: the previous index could not be read (${md(r.previous.error)}), so every role counts as added.`);
 
   out.push('', '## Documents', '', '| Document | Result | Roles found |', '| --- | --- | --- |');

@@ -2,23 +2,37 @@
  * One refresh: read every document (re-parsing only those whose bytes changed since the previous
  * index), compare with the previous index, and, unless checking, write the new index safely.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { ingestText } from '../ingest/pipeline.js';
 import { documentFromBytes, listFiles, sha256 } from '../ingest/read.js';
 import type { Role } from '../roles/schema.js';
-import { builtAt, loadDocuments, loadRoles, openIndex, writeIndex, type DocumentRow } from '../store/db.js';
+import { loadDocuments, readMeta, loadRoles, openIndex, writeIndex, type DocumentRow } from '../store/db.js';
 import { diffRoles, type RoleDiff } from './diff.js';
 import { findWarnings, type Warning } from './warnings.js';
 
 export type DocumentOutcome = DocumentRow & {
   /** 'unchanged': same bytes as in the previous index, roles reused without parsing. */
   change: 'new' | 'changed' | 'unchanged';
+  /** Roles taken from the previous index without parsing the document again. */
+  reused: boolean;
   format: string | null;
   titles: string[];
 };
 
-export type Previous = { path: string; exists: boolean; builtAt: string | null; documents: number; roles: number; error: string | null };
+export type Previous = {
+  path: string;
+  exists: boolean;
+  builtAt: string | null;
+  documents: number;
+  roles: number;
+  error: string | null;
+  /** False when the extraction code changed since the previous index: nothing is reused then. */
+  sameExtractor: boolean;
+};
 
 export type RefreshResult = {
   dataDir: string;
@@ -51,11 +65,29 @@ export type RefreshOptions = {
   onWrite?: () => void;
 };
 
+const FINGERPRINT_KEY = 'ingest_fingerprint';
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * A hash of the code that turns documents into roles. Reusing an unchanged document's roles is only
+ * right while that code is the same; after an upgrade every document is parsed again.
+ */
+export function ingestFingerprint(): string {
+  const h = createHash('sha256');
+  const files = [
+    ...readdirSync(path.join(SRC, 'ingest')).filter((f) => f.endsWith('.ts')).map((f) => path.join('ingest', f)),
+    'roles/schema.ts',
+    'text/normalize.ts',
+  ].sort();
+  for (const f of files) h.update(f).update('\0').update(readFileSync(path.join(SRC, f))).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
 type Loaded = { previous: Previous; documents: Map<string, DocumentRow>; rolesByFile: Map<string, Role[]> };
 
 /** The previous index, if any. An unreadable one is reported and everything is parsed afresh. */
-function loadPrevious(dbPath: string): Loaded {
-  const previous: Previous = { path: dbPath, exists: existsSync(dbPath), builtAt: null, documents: 0, roles: 0, error: null };
+function loadPrevious(dbPath: string, fingerprint: string): Loaded {
+  const previous: Previous = { path: dbPath, exists: existsSync(dbPath), builtAt: null, documents: 0, roles: 0, error: null, sameExtractor: false };
   const documents = new Map<string, DocumentRow>();
   const rolesByFile = new Map<string, Role[]>();
   if (!previous.exists) return { previous, documents, rolesByFile };
@@ -65,7 +97,8 @@ function loadPrevious(dbPath: string): Loaded {
       for (const d of loadDocuments(db)) documents.set(d.file, d);
       const roles = loadRoles(db);
       for (const r of roles) rolesByFile.set(r.source.file, [...(rolesByFile.get(r.source.file) ?? []), r]);
-      previous.builtAt = builtAt(db);
+      previous.builtAt = readMeta(db, 'built_at');
+      previous.sameExtractor = readMeta(db, FINGERPRINT_KEY) === fingerprint;
       previous.documents = documents.size;
       previous.roles = roles.length;
     } finally {
@@ -85,36 +118,38 @@ async function ingestOne(file: string, absPath: string, prev: Loaded, full: bool
     bytes = await readFile(absPath);
   } catch (e) {
     const row = { file, sha256: '', size: 0, status: 'skipped', reason: `unreadable: ${(e as Error).message}`, roles: 0 } as const;
-    return { row: { ...row, change: prev.documents.has(file) ? 'changed' : 'new', format: null, titles: [] }, roles: [] };
+    return { row: { ...row, change: prev.documents.has(file) ? 'changed' : 'new', reused: false, format: null, titles: [] }, roles: [] };
   }
   const hash = sha256(bytes);
   const old = prev.documents.get(file);
   const oldRoles = prev.rolesByFile.get(file) ?? [];
   if (!full && old && old.status === 'ok' && old.sha256 === hash && old.roles === oldRoles.length) {
-    return { row: { ...old, change: 'unchanged', format: null, titles: oldRoles.map((r) => r.title) }, roles: oldRoles };
+    return { row: { ...old, change: 'unchanged', reused: true, format: null, titles: oldRoles.map((r) => r.title) }, roles: oldRoles };
   }
   const change = !old ? 'new' : old.sha256 === hash ? 'unchanged' : 'changed';
   const r = await documentFromBytes(file, bytes, hash);
   const base = { file, sha256: r.sha256, size: r.size };
-  if (r.status === 'skipped') return { row: { ...base, status: 'skipped', reason: r.reason, roles: 0, change, format: null, titles: [] }, roles: [] };
+  if (r.status === 'skipped') return { row: { ...base, status: 'skipped', reason: r.reason, roles: 0, change, reused: false, format: null, titles: [] }, roles: [] };
   try {
     const roles = ingestText(file, r.text);
-    return { row: { ...base, status: 'ok', reason: null, roles: roles.length, change, format: r.format, titles: roles.map((x) => x.title) }, roles };
+    return { row: { ...base, status: 'ok', reason: null, roles: roles.length, change, reused: false, format: r.format, titles: roles.map((x) => x.title) }, roles };
   } catch (e) {
     // Never half-indexed: a document whose extraction fails contributes no roles at all.
-    return { row: { ...base, status: 'skipped', reason: `extraction failed: ${(e as Error).message}`, roles: 0, change, format: r.format, titles: [] }, roles: [] };
+    return { row: { ...base, status: 'skipped', reason: `extraction failed: ${(e as Error).message}`, roles: 0, change, reused: false, format: r.format, titles: [] }, roles: [] };
   }
 }
 
 export async function runRefresh(opts: RefreshOptions): Promise<RefreshResult> {
   const started = Date.now();
-  const prev = loadPrevious(opts.dbPath);
+  const fingerprint = ingestFingerprint();
+  const prev = loadPrevious(opts.dbPath, fingerprint);
+  const full = (opts.full ?? false) || !prev.previous.sameExtractor;
   const files = await listFiles(opts.dataDir);
   opts.onStart?.(files.length);
   const documents: DocumentOutcome[] = [];
   const roles: Role[] = [];
   for (const [i, src] of files.entries()) {
-    const { row, roles: found } = await ingestOne(src.file, src.absPath, prev, opts.full ?? false);
+    const { row, roles: found } = await ingestOne(src.file, src.absPath, prev, full);
     documents.push(row);
     roles.push(...found);
     opts.onDocument?.(row, i, files.length);
@@ -130,7 +165,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshResult> {
   else if (!opts.check) {
     try {
       opts.onWrite?.();
-      writeIndex(opts.dbPath, { documents: documents.map(({ file, sha256, size, status, reason, roles: n }) => ({ file, sha256, size, status, reason, roles: n })), roles });
+      writeIndex(opts.dbPath, { documents: documents.map(({ file, sha256, size, status, reason, roles: n }) => ({ file, sha256, size, status, reason, roles: n })), roles }, { meta: { [FINGERPRINT_KEY]: fingerprint } });
       written = true;
     } catch (e) {
       failure = `the new index failed: ${(e as Error).message}`;

@@ -46,6 +46,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 export type WriteOptions = {
   /** Extra checks on the finished temp index before it replaces the old one; throw to refuse it. */
   validate?: (db: Database.Database) => void;
+  /** Extra meta rows (key → value) stored with the index, read back with readMeta. */
+  meta?: Record<string, string>;
 };
 
 /** Temp files of writers that died (kill, crash) before renaming; only the writer's own pid is ever live. */
@@ -122,7 +124,8 @@ export function writeIndex(dbPath: string, content: IndexContent, options: Write
         const row = insRole.run(r.id, r.source.file, r.source.startLine, r.title, JSON.stringify(r));
         writeSearchRow(row.lastInsertRowid, r);
       }
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('built_at', new Date().toISOString());
+      const insMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      for (const [k, v] of Object.entries({ ...options.meta, built_at: new Date().toISOString() })) insMeta.run(k, v);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
     validateIndex(db, content);
@@ -139,9 +142,9 @@ export function writeIndex(dbPath: string, content: IndexContent, options: Write
   }
 }
 
-/** When the index was built (meta.built_at), or null for an index without it. */
-export function builtAt(db: Database.Database): string | null {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'built_at'").get() as { value: string } | undefined;
+/** A meta value of the index ('built_at' is always there), or null. */
+export function readMeta(db: Database.Database, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
