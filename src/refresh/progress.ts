@@ -22,7 +22,7 @@ export function createProgress(out: NodeJS.WriteStream): Progress {
   // Skipped documents stay visible above the bar; the bar line is redrawn in place.
   const bar = (n: number, total: number, label: string) => {
     const filled = total ? Math.round((n / total) * WIDTH) : WIDTH;
-    const cols = out.columns ?? 80;
+    const cols = out.columns || 80;
     const line = `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${n}/${total} ${label}`;
     out.write(`\r\x1b[2K${line.slice(0, cols - 1)}`);
   };
