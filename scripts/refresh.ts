@@ -28,15 +28,21 @@ const args = parseArgs(
 if (!existsSync(args.data) || !statSync(args.data).isDirectory()) fail(`documents folder not found: ${args.data}`, 2);
 
 const progress = createProgress(process.stderr);
-const result = await runRefresh({
-  dataDir: args.data,
-  dbPath: args.db,
-  check: args.check,
-  full: args.full,
-  onStart: progress.start,
-  onDocument: progress.document,
-  onWrite: progress.writing,
-});
+let result: Awaited<ReturnType<typeof runRefresh>>;
+try {
+  result = await runRefresh({
+    dataDir: args.data,
+    dbPath: args.db,
+    check: args.check,
+    full: args.full,
+    onStart: progress.start,
+    onDocument: progress.document,
+    onWrite: progress.writing,
+  });
+} catch (e) {
+  progress.done();
+  fail(`${(e as Error).message}; nothing written, the previous index keeps serving`, 2);
+}
 progress.done();
 
 process.stdout.write(renderMarkdown(result));

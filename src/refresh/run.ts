@@ -2,7 +2,7 @@
  * One refresh: read every document (re-parsing only those whose bytes changed since the previous
  * index), compare with the previous index, and, unless checking, write the new index safely.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { ingestText } from '../ingest/pipeline.js';
 import { documentFromBytes, listFiles, sha256 } from '../ingest/read.js';
 import type { Role } from '../roles/schema.js';
 import { loadDocuments, readMeta, loadRoles, openIndex, writeIndex, type DocumentRow } from '../store/db.js';
+import { acquireLock } from '../store/lock.js';
 import { diffRoles, type RoleDiff } from './diff.js';
 import { findWarnings, type Warning } from './warnings.js';
 
@@ -140,6 +141,18 @@ async function ingestOne(file: string, absPath: string, prev: Loaded, full: bool
 }
 
 export async function runRefresh(opts: RefreshOptions): Promise<RefreshResult> {
+  if (opts.check) return refreshLocked(opts);
+  mkdirSync(path.dirname(path.resolve(opts.dbPath)), { recursive: true });
+  const lock = acquireLock(opts.dbPath);
+  if (lock instanceof Error) throw lock;
+  try {
+    return await refreshLocked(opts);
+  } finally {
+    lock.release();
+  }
+}
+
+async function refreshLocked(opts: RefreshOptions): Promise<RefreshResult> {
   const started = Date.now();
   const fingerprint = ingestFingerprint();
   const prev = loadPrevious(opts.dbPath, fingerprint);

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { RoleSchema, type Role } from '../roles/schema.js';
+import { processAlive } from './lock.js';
 import { SEARCH_DDL, searchRowWriter } from '../search/indexer.js';
 
 export const SCHEMA_VERSION = 1;
@@ -65,15 +66,6 @@ function removeStaleTemps(dbPath: string): void {
     const pid = Number.parseInt(name.slice(prefix.length), 10);
     if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) continue;
     rmSync(path.join(dir, name), { force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

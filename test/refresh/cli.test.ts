@@ -1,6 +1,6 @@
 /** npm run refresh as HR runs it: a child process, its exit codes, its files, and what a kill leaves behind. */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
@@ -96,6 +96,24 @@ describe('npm run refresh (child process)', () => {
     expect(run.seen).not.toContain('writing the new index');
     expect(readFileSync(ws.db).equals(before)).toBe(true);
     expect(titles()).toEqual(['客服主管']);
+    // The killed run's lock is stale: the next refresh takes it over.
+    expect(readdirSync(path.dirname(ws.db))).toContain('rolebot.db-refresh.lock');
+    for (let i = 0; i < 400; i++) ws.remove(`bulk/${String(i).padStart(3, '0')}.docx`);
+    ws.write('b.txt', jobText('保洁员', ['负责公共区域清洁']));
+    expect(refresh().code).toBe(0);
+    expect(titles().sort()).toEqual(['保洁员', '客服主管']);
+    expect(readdirSync(path.dirname(ws.db))).not.toContain('rolebot.db-refresh.lock');
+  });
+
+  it('refuses to run while another refresh of the same index holds the lock (exit 2)', () => {
+    ws = workspace();
+    ws.write('a.txt', jobText('客服主管', ['处理业主投诉']));
+    expect(refresh().code).toBe(0);
+    writeFileSync(`${ws.db}-refresh.lock`, String(process.pid)); // this test process: alive
+    const r = refresh();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`another refresh of this index is running (pid ${process.pid})`);
+    expect(refresh('--check').code).toBe(0);
   });
 
   it('a writer killed after building the new index but before the rename leaves the old one; the next refresh clears its temp file', async () => {
