@@ -97,7 +97,11 @@ function loadPrevious(dbPath: string, fingerprint: string): Loaded {
     try {
       for (const d of loadDocuments(db)) documents.set(d.file, d);
       const roles = loadRoles(db);
-      for (const r of roles) rolesByFile.set(r.source.file, [...(rolesByFile.get(r.source.file) ?? []), r]);
+      for (const r of roles) {
+        const list = rolesByFile.get(r.source.file);
+        if (list) list.push(r);
+        else rolesByFile.set(r.source.file, [r]);
+      }
       previous.builtAt = readMeta(db, 'built_at');
       previous.sameExtractor = readMeta(db, FINGERPRINT_KEY) === fingerprint;
       previous.documents = documents.size;

@@ -19,7 +19,9 @@ export function findWarnings(roles: Role[]): Warning[] {
   const byTitle = new Map<string, Role[]>();
   for (const r of roles) {
     const k = normalizeKey(r.title);
-    byTitle.set(k, [...(byTitle.get(k) ?? []), r]);
+    const group = byTitle.get(k);
+    if (group) group.push(r);
+    else byTitle.set(k, [r]);
   }
   for (const group of byTitle.values()) {
     const files = new Set(group.map((r) => r.source.file));
