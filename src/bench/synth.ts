@@ -202,8 +202,8 @@ export const LAYOUT_NAMES = Object.keys(LAYOUTS);
 
 let cn2t: ((s: string) => string) | null = null;
 function toTraditional(s: string): string {
-  cn2t ??= OpenCC.Converter({ from: 'cn', to: 't' });
-  return cn2t(s);
+  const convert = (cn2t ??= OpenCC.Converter({ from: 'cn', to: 't' }));
+  return convert(s);
 }
 
 /** Documents with opts.roles roles in all, the same for the same pool, options and seed. */
