@@ -1,0 +1,36 @@
+/** Buttons on answer cards: open a linked role, show the whole card, post it to the channel. */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { ACTIONS, RefSchema } from '../../../render/blocks.js';
+import { replyToRef, type SlackDeps } from '../../reply.js';
+
+/** Matches the action and its per-message `:n` suffix. */
+const actionId = (name: string) => new RegExp(`^${name}(:\\d+)?$`);
+
+/** Ephemeral cards (the asker's private view) are replaced in place; public ones get a private reply. */
+function inPlace(body: BlockButtonAction): boolean {
+  return body.container?.is_ephemeral === true;
+}
+
+export function register(app: App, deps: SlackDeps): void {
+  for (const [name, full] of [
+    [ACTIONS.openRole, false],
+    [ACTIONS.showAll, true],
+  ] as const) {
+    app.action<BlockButtonAction>(actionId(name), async ({ ack, action, body, respond, logger }) => {
+      await ack();
+      const ref = RefSchema.safeParse(action.value ?? '');
+      if (!ref.success) return logger.warn(`ignored button ${action.action_id} with value ${JSON.stringify(action.value)}`);
+      const message = replyToRef(deps, logger, ref.data, { full, shareable: true });
+      await respond({ response_type: 'ephemeral', replace_original: inPlace(body), ...message });
+    });
+  }
+
+  app.action<BlockButtonAction>(actionId(ACTIONS.share), async ({ ack, action, body, respond, logger }) => {
+    await ack();
+    const ref = RefSchema.safeParse(action.value ?? '');
+    if (!ref.success) return logger.warn(`ignored share button with value ${JSON.stringify(action.value)}`);
+    // Through response_url, so sharing works where the bot is not a member (private channels, DMs).
+    await respond({ response_type: 'in_channel', replace_original: false, ...replyToRef(deps, logger, ref.data, { sharedBy: body.user.id }) });
+    if (inPlace(body)) await respond({ delete_original: true });
+  });
+}

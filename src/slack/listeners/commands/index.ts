@@ -1,0 +1,12 @@
+/** `/role <question>`: answered privately with a card the asker can then post to the channel. */
+import type { App } from '@slack/bolt';
+import { replyToText, type SlackDeps } from '../../reply.js';
+
+export const ROLE_COMMAND = '/role';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command(ROLE_COMMAND, async ({ command, ack, respond, logger }) => {
+    await ack();
+    await respond({ response_type: 'ephemeral', ...replyToText(deps, logger, command.text, { shareable: true }) });
+  });
+}
