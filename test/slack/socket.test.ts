@@ -1,0 +1,48 @@
+/**
+ * Socket Mode: the same app built for Socket Mode, fed the example envelopes' payloads the way its
+ * receiver hands them over (no websocket: tests stay offline).
+ */
+import { readFileSync } from 'node:fs';
+import { LogLevel, type App } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackApp } from '../../src/slack/app.js';
+import { FakeAnswerer } from './fake-answerer.js';
+import { FakeSlack, until } from './fake-slack.js';
+
+const ENVELOPES = JSON.parse(readFileSync(new URL('./payloads/socket_mode.envelopes.json', import.meta.url), 'utf8'));
+const slack = new FakeSlack();
+const answerer = new FakeAnswerer();
+let app: App;
+
+beforeAll(async () => {
+  await slack.start();
+  app = createSlackApp(
+    { mode: 'socket', botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: `${slack.url}/api/` },
+    { getAnswerer: () => answerer, logLevel: LogLevel.ERROR },
+  );
+});
+
+afterAll(() => slack.stop());
+
+describe('Socket Mode', () => {
+  it('answers the slash command envelope through its response_url', async () => {
+    const acks: unknown[] = [];
+    const body = { ...ENVELOPES.slash_command.payload, response_url: `${slack.url}/hook/socket` };
+    await app.processEvent({ body, ack: async (r?: unknown) => void acks.push(r ?? null) });
+    expect(acks).toEqual([null]);
+    const hook = await until(() => slack.hooks[0], 'the answer');
+    expect(hook.body.response_type).toBe('ephemeral');
+    expect(answerer.asked).toContain('客服主管 & 会计');
+  });
+
+  it('answers an event once when Socket Mode redelivers it (retry_attempt)', async () => {
+    const envelope = ENVELOPES.event_retry;
+    const ack = async () => {};
+    await app.processEvent({ body: envelope.payload, ack });
+    await app.processEvent({ body: envelope.payload, ack, retryNum: envelope.retry_attempt, retryReason: envelope.retry_reason });
+    await until(() => slack.posts().length === 1, 'the reply');
+    expect(slack.posts()[0].body).toMatchObject({ channel: 'C0001', thread_ts: '1700000000.000100' });
+    // processEvent resolves after the listeners have finished, so no second reply is on its way.
+    expect(slack.posts()).toHaveLength(1);
+  });
+});
