@@ -1,21 +1,55 @@
 /** Search tables written alongside the role records, in the same transaction (owned by the search layer). */
 import type Database from 'better-sqlite3';
 import type { Role } from '../roles/schema.js';
-import { bigramTokens } from '../text/normalize.js';
+import { bigramTokens, initialsKey, normalizeKey, pinyinKey } from '../text/normalize.js';
 
+/**
+ * - roles_fts: pre-tokenized bigram text (see bigramTokens); unicode61 then splits on the spaces we put in.
+ * - title_keys: every name a role answers to (its title and aliases) as a normalized key with its pinyin and
+ *   initials, so exact lookups are one index probe and the fuzzy matcher loads the DISTINCT names only.
+ * - reports_keys: the normalized reportsTo of each role, to find a role's direct reports without a scan.
+ */
 export const SEARCH_DDL = `
--- Pre-tokenized bigram text (see bigramTokens): unicode61 then splits on the spaces we put in.
 CREATE VIRTUAL TABLE roles_fts USING fts5(title, duties, tokenize = 'unicode61 remove_diacritics 0');
+CREATE TABLE title_keys (
+  key TEXT NOT NULL,
+  pinyin TEXT NOT NULL,
+  initials TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('title','alias')),
+  role INTEGER NOT NULL
+);
+CREATE INDEX title_keys_key ON title_keys(key);
+CREATE INDEX title_keys_pinyin ON title_keys(pinyin);
+CREATE INDEX title_keys_initials ON title_keys(initials);
+CREATE TABLE reports_keys (key TEXT NOT NULL, role INTEGER NOT NULL);
+CREATE INDEX reports_keys_key ON reports_keys(key);
 `;
 
 export function ftsText(parts: string[]): string {
   return parts.flatMap(bigramTokens).join(' ');
 }
 
+export type NameKey = { key: string; pinyin: string; initials: string; kind: 'title' | 'alias' };
+
+/** The names one role is found by, without duplicates (an alias equal to the title is stored once). */
+export function nameKeys(r: Pick<Role, 'title' | 'aliases'>): NameKey[] {
+  const out = new Map<string, NameKey>();
+  [r.title, ...r.aliases].forEach((name, i) => {
+    const key = normalizeKey(name);
+    if (key && !out.has(key)) out.set(key, { key, pinyin: pinyinKey(name), initials: initialsKey(name), kind: i === 0 ? 'title' : 'alias' });
+  });
+  return [...out.values()];
+}
+
 /** Called once per role with the rowid of its row in `roles`. */
 export function searchRowWriter(db: Database.Database): (rowid: number | bigint, role: Role) => void {
-  const ins = db.prepare('INSERT INTO roles_fts (rowid, title, duties) VALUES (?, ?, ?)');
+  const insFts = db.prepare('INSERT INTO roles_fts (rowid, title, duties) VALUES (?, ?, ?)');
+  const insKey = db.prepare('INSERT INTO title_keys (key, pinyin, initials, kind, role) VALUES (?, ?, ?, ?, ?)');
+  const insReports = db.prepare('INSERT INTO reports_keys (key, role) VALUES (?, ?)');
   return (rowid, r) => {
-    ins.run(rowid, ftsText([r.title, ...r.aliases]), ftsText(r.duties));
+    insFts.run(rowid, ftsText([r.title, ...r.aliases]), ftsText(r.duties));
+    for (const k of nameKeys(r)) insKey.run(k.key, k.pinyin, k.initials, k.kind, rowid);
+    const boss = r.reportsTo ? normalizeKey(r.reportsTo) : '';
+    if (boss) insReports.run(boss, rowid);
   };
 }

@@ -69,3 +69,16 @@ export function bigramTokens(s: string): string[] {
   }
   return out;
 }
+
+/**
+ * User text as typed in Slack or a console, reduced to comparable characters: entities unescaped,
+ * mentions/channel pings dropped, links reduced to their label, then canonical() and no
+ * whitespace or punctuation (the same key form titles are indexed under).
+ */
+export function questionKey(s: string): string {
+  const plain = unescapeSlack(s)
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<(?:https?|mailto):[^>]*>/g, ' ');
+  return normalizeKey(plain);
+}

@@ -1,0 +1,211 @@
+/**
+ * The answer layer: question → plain answer data (src/answer/types.ts). Shared by the ask CLI, the console
+ * and the Slack app. Never throws: any failure becomes a notFound answer.
+ */
+import type Database from 'better-sqlite3';
+import type { Role } from '../roles/schema.js';
+import { openIndex } from '../store/db.js';
+import { DutySearch, dutyEvidence, topicTokens } from '../search/duties.js';
+import { parseQuestion } from '../search/question.js';
+import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
+import { normalizeKey } from '../text/normalize.js';
+import type { Answer, Answerer, Field, Ranked, ReportingLine, RoleLink } from './types.js';
+
+const MAX_RESULTS = 10;
+const WHO_RESULTS = 5;
+/** Roles fetched per name: enough alternatives for any real title, bounded for a huge index. */
+const ROLES_PER_NAME = 50;
+const CHAIN_LEVELS = 3;
+
+type Row = { rowid: number; role: Role };
+
+export class AnswerEngine implements Answerer {
+  private readonly titles: TitleMatcher;
+  private readonly duties: DutySearch;
+  private readonly byKey: Database.Statement;
+  private readonly byRowid: Database.Statement;
+  private readonly byId: Database.Statement;
+  private readonly reportsTo: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.titles = new TitleMatcher(db);
+    this.duties = new DutySearch(db);
+    this.byKey = db.prepare(
+      'SELECT r.rowid AS rowid, r.json AS json FROM title_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = ? ORDER BY r.file, r.start_line LIMIT ' + ROLES_PER_NAME,
+    );
+    this.byRowid = db.prepare('SELECT rowid, json FROM roles WHERE rowid = ?');
+    this.byId = db.prepare('SELECT rowid, json FROM roles WHERE id = ?');
+    this.reportsTo = db.prepare(
+      'SELECT r.rowid AS rowid, r.json AS json FROM reports_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = ? AND r.file = ? ORDER BY r.start_line LIMIT 50',
+    );
+  }
+
+  ask(question: string): Answer {
+    const q = typeof question === 'string' ? question : String(question ?? '');
+    try {
+      return this.answer(q);
+    } catch {
+      return { kind: 'notFound', question: q, intent: 'role', query: '', suggestions: [] };
+    }
+  }
+
+  roleById(id: string): Answer {
+    const question = typeof id === 'string' ? id : String(id ?? '');
+    try {
+      const row = this.row(this.byId.get(question));
+      if (!row) return { kind: 'notFound', question, intent: 'role', query: question, suggestions: [] };
+      const best = { role: row.role, score: 1 };
+      return { kind: 'role', question, intent: 'role', best, alternatives: [], reporting: this.reporting(row.role) };
+    } catch {
+      return { kind: 'notFound', question, intent: 'role', query: question, suggestions: [] };
+    }
+  }
+
+  private answer(question: string): Answer {
+    const parsed = parseQuestion(question, (k) => this.titles.exact(k).length > 0);
+    if (!parsed.key) return { kind: 'help', question, intent: 'role' };
+    if (parsed.intent === 'who') return this.who(question, parsed.topic);
+
+    const ranked = this.rankTitles(parsed.subjects, parsed.field);
+    const query = parsed.subjects[0] ?? parsed.key;
+    if (!ranked.length || ranked[0].score < FOUND_SCORE) {
+      return { kind: 'notFound', question, intent: parsed.intent, ...(parsed.field ? { field: parsed.field } : {}), query, suggestions: ranked.slice(0, 5) };
+    }
+    const [best, ...alternatives] = ranked;
+    const reporting = this.reporting(best.role);
+    if (parsed.intent === 'field' && parsed.field) {
+      return { kind: 'field', question, intent: 'field', field: parsed.field, best, alternatives, reporting, answer: fieldText(best.role, parsed.field, reporting) };
+    }
+    return { kind: 'role', question, intent: 'role', best, alternatives, reporting };
+  }
+
+  /**
+   * Roles for the best matching names, best first. Roles sharing a name stay separate (alternatives);
+   * among them a field question prefers one that states the field, then the fuller record.
+   */
+  private rankTitles(subjects: string[], field?: Field): Ranked[] {
+    const out: Ranked[] = [];
+    const seen = new Set<string>();
+    for (const m of this.titles.match(subjects, MAX_RESULTS)) {
+      const rows = this.rowsFor(m.key);
+      rows.sort((a, b) => (field ? Number(hasField(b.role, field)) - Number(hasField(a.role, field)) : 0) || richness(b.role) - richness(a.role));
+      for (const r of rows) {
+        if (seen.has(r.role.id)) continue;
+        seen.add(r.role.id);
+        out.push({ role: r.role, score: m.score });
+      }
+      if (out.length >= MAX_RESULTS) break;
+    }
+    return out.slice(0, MAX_RESULTS);
+  }
+
+  private who(question: string, topic: string): Answer {
+    const tokens = topicTokens(topic);
+    const hits = this.duties.search(tokens, WHO_RESULTS * 4);
+    if (!hits.length) {
+      const suggestions = this.rankTitles([normalizeKey(topic)]).slice(0, 5);
+      return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };
+    }
+    const worst = Math.max(...hits.map((h) => -h.bm25), 1e-9);
+    const scored = hits.flatMap((h) => {
+      const row = this.row(this.byRowid.get(h.rowid));
+      if (!row) return [];
+      const { evidence, bestShare } = dutyEvidence(row.role, tokens);
+      // one duty line covering the question beats words scattered over a long list
+      const score = 0.55 * bestShare + 0.35 * (-h.bm25 / worst) + (h.all ? 0.1 : 0);
+      return [{ role: row.role, score, evidence }];
+    });
+    scored.sort((a, b) => b.score - a.score);
+    return { kind: 'who', question, intent: 'who', topic, hits: scored.slice(0, WHO_RESULTS) };
+  }
+
+  private rowsFor(key: string): Row[] {
+    return (this.byKey.all(key) as unknown[]).map((r) => this.row(r)).filter((r): r is Row => r !== null);
+  }
+
+  private row(r: unknown): Row | null {
+    if (!r) return null;
+    const { rowid, json } = r as { rowid: number; json: string };
+    return { rowid, role: JSON.parse(json) as Role };
+  }
+
+  /** A name in a role's text → the role it names, preferring the same document. */
+  private resolve(name: string, file: string): Role | null {
+    const m = this.titles.match([normalizeKey(name)], 3).filter((x) => x.score >= 0.85);
+    let fallback: Role | null = null;
+    for (const { key } of m) {
+      for (const r of this.rowsFor(key)) {
+        if (r.role.source.file === file) return r.role;
+        fallback ??= r.role;
+      }
+    }
+    return fallback;
+  }
+
+  private reporting(role: Role): ReportingLine {
+    const chain: RoleLink[] = [];
+    const visited = new Set([role.id]);
+    let cur: Role | null = role;
+    while (cur?.reportsTo && chain.length < CHAIN_LEVELS) {
+      const boss = this.resolve(cur.reportsTo, cur.source.file);
+      chain.push({ name: cur.reportsTo, role: boss && !visited.has(boss.id) ? boss : null });
+      if (!boss || visited.has(boss.id)) break;
+      visited.add(boss.id);
+      cur = boss;
+    }
+    const directReports: RoleLink[] = [];
+    const named = new Set<string>();
+    for (const name of role.directReports) {
+      const r = this.resolve(name, role.source.file);
+      directReports.push({ name, role: r && r.id !== role.id ? r : null });
+      named.add(normalizeKey(name));
+      if (r) named.add(r.id);
+    }
+    // roles in the same document that say they report to this one
+    for (const key of new Set([role.title, ...role.aliases].map(normalizeKey))) {
+      for (const r of (this.reportsTo.all(key, role.source.file) as unknown[]).map((x) => this.row(x))) {
+        if (!r || r.role.id === role.id || named.has(r.role.id) || named.has(normalizeKey(r.role.title))) continue;
+        named.add(r.role.id);
+        directReports.push({ name: r.role.title, role: r.role });
+      }
+    }
+    return { chain, directReports };
+  }
+}
+
+function richness(r: Role): number {
+  return r.duties.length + r.requirements.length + (r.department ? 1 : 0) + (r.reportsTo ? 1 : 0);
+}
+
+function hasField(r: Role, f: Field): boolean {
+  const v = r[f];
+  return Array.isArray(v) ? v.length > 0 : Boolean(v);
+}
+
+/** The field's value as text; direct reports also count roles that name this one as their boss. */
+export function fieldText(role: Role, field: Field, reporting: ReportingLine): string {
+  switch (field) {
+    case 'reportsTo':
+      return role.reportsTo ?? '';
+    case 'department':
+      return role.department ?? '';
+    case 'directReports':
+      return reporting.directReports.map((l) => l.name).join('、');
+    case 'duties':
+      return role.duties.map((d, i) => `${i + 1}. ${d}`).join('\n');
+    case 'requirements':
+      return role.requirements.map((d, i) => `${i + 1}. ${d}`).join('\n');
+  }
+}
+
+/** Open an index file read-only and answer from it. */
+export function openAnswerer(dbPath: string): Answerer & { close(): void } {
+  const db = openIndex(dbPath);
+  try {
+    const engine = new AnswerEngine(db);
+    return { ask: (q) => engine.ask(q), roleById: (id) => engine.roleById(id), close: () => db.close() };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,32 @@
+/** The ask CLI's JSON line: {question,intent,field?,results:[{id,title,score}],answer?}, results best first. */
+import type { Answer, Field, Intent, Ranked } from '../answer/types.js';
+
+export type AskJson = {
+  question: string;
+  intent: Intent;
+  field?: Field;
+  results: Array<{ id: string; title: string; score: number }>;
+  answer?: string;
+};
+
+const result = (r: Ranked) => ({ id: r.role.id, title: r.role.title, score: Math.round(r.score * 1000) / 1000 });
+
+export function toAskJson(a: Answer): AskJson {
+  switch (a.kind) {
+    case 'role':
+      return { question: a.question, intent: 'role', results: [a.best, ...a.alternatives].map(result) };
+    case 'field':
+      return { question: a.question, intent: 'field', field: a.field, results: [a.best, ...a.alternatives].map(result), answer: a.answer };
+    case 'who':
+      return { question: a.question, intent: 'who', results: a.hits.map(result) };
+    case 'notFound':
+      // closest titles, so a caller can offer "did you mean"; their scores say how weak they are
+      return { question: a.question, intent: a.intent, ...(a.field ? { field: a.field } : {}), results: a.suggestions.map(result) };
+    case 'help':
+      return { question: a.question, intent: 'role', results: [] };
+  }
+}
+
+export function renderJson(a: Answer): string {
+  return JSON.stringify(toAskJson(a));
+}

@@ -1,0 +1,102 @@
+/**
+ * Question understanding: which intent (a role card, "who handles X", one field of a role) and the words
+ * that remain once the question's scaffolding is stripped. Works on questionKey() text, the same key form
+ * titles are indexed under, so "客服主管的上级是谁？" and "客服主管 上级" reduce alike.
+ */
+import type { Field, Intent } from '../answer/types.js';
+import { questionKey } from '../text/normalize.js';
+
+export type ParsedQuestion = {
+  intent: Intent;
+  field?: Field;
+  /** role/field: the title asked about (most likely first); who: the duty words. */
+  subjects: string[];
+  /** who: the duty words searched for. */
+  topic: string;
+  /** The whole question in key form. */
+  key: string;
+};
+
+/** Longest question we analyse; anything longer is cut (a title or duty phrase is never this long). */
+export const MAX_QUESTION_CHARS = 200;
+
+const LEAD = /^(?:请问一下|请问|你好|您好|我想知道|我想了解|我想问一下|我想问|想问一下|想问|问一下|请告诉我|告诉我|帮我查一下|帮我查|帮忙查一下|查一下|查查|查询|请|麻烦|那|那么)+/;
+const TAIL = /(?:呢|吗|呀|啊|吧|哦|嘛|哈)+$/;
+const Q = '(?:是谁|是哪个岗位|是什么岗位|是哪个职位|是哪位|是哪些|有哪些|有谁|都有谁|都有哪些|是什么|是啥|有什么|包括哪些|包括什么|是)?';
+
+type Rule = { re: RegExp; intent: Intent; field?: Field; needsTitle?: boolean };
+
+const S = '(?<s>.+?)';
+const T = '(?<t>.+?)';
+
+/** Field rules come first: "稽查主管对谁负责" asks for a boss, "年检由谁负责" asks for a role. */
+const RULES: Rule[] = [
+  // reportsTo
+  { re: new RegExp(`^${S}的?(?:直属|直接|顶头)?(?:上级|上司|领导|主管领导|汇报对象|汇报人|汇报线|汇报关系)(?:领导)?${Q}$`), intent: 'field', field: 'reportsTo' },
+  { re: new RegExp(`^${S}(?:应该|需要|要)?(?:向|对|跟|给)(?:谁|哪个岗位|哪位|什么人)(?:汇报|负责|报告)(?:工作)?$`), intent: 'field', field: 'reportsTo' },
+  { re: new RegExp(`^${S}(?:汇报给|归|听|受)(?:谁|哪个岗位)(?:管|领导|指挥)?$`), intent: 'field', field: 'reportsTo', needsTitle: true },
+  { re: new RegExp(`^${S}(?:由|被)(?:谁|哪个岗位)(?:管理|领导|管)$`), intent: 'field', field: 'reportsTo', needsTitle: true },
+  { re: new RegExp(`^谁是${S}的(?:直属|直接)?(?:上级|上司|领导)$`), intent: 'field', field: 'reportsTo' },
+  // directReports
+  { re: new RegExp(`^${S}的?(?:直接|直属)?(?:下属|下级|手下|部下|团队成员|下属岗位)${Q}$`), intent: 'field', field: 'directReports' },
+  { re: new RegExp(`^${S}(?:管理|管|带|领导)(?:哪些|几个|什么|哪几个)(?:人|岗位|职位|下属)?$`), intent: 'field', field: 'directReports' },
+  { re: new RegExp(`^(?:谁|哪些岗位|哪些人|哪个岗位)(?:向|对)${S}(?:汇报|负责)(?:工作)?$`), intent: 'field', field: 'directReports' },
+  { re: new RegExp(`^谁是${S}的(?:下属|下级)$`), intent: 'field', field: 'directReports' },
+  // requirements
+  { re: new RegExp(`^${S}的?(?:任职|岗位|招聘|应聘|资格)?(?:要求|资格|条件|资质)${Q}$`), intent: 'field', field: 'requirements' },
+  { re: new RegExp(`^(?:做|当|应聘|成为)?${S}(?:需要|要求|要|得)(?:什么|哪些|多少|啥|怎样的|什么样的?)(?:学历|条件|资格|经验|技能|能力|证书|专业|素质|要求)$`), intent: 'field', field: 'requirements' },
+  { re: new RegExp(`^${S}的?(?:学历|经验|技能|专业|能力)(?:要求)?${Q}$`), intent: 'field', field: 'requirements', needsTitle: true },
+  // department
+  { re: new RegExp(`^${S}(?:属于|在|是|归|隶属于?|归属)(?:哪个|什么|哪一个|哪)部门的?$`), intent: 'field', field: 'department' },
+  { re: new RegExp(`^${S}的?(?:所属|所在)?部门${Q}$`), intent: 'field', field: 'department' },
+  // duties
+  { re: new RegExp(`^${S}的?(?:岗位|工作|主要|具体)?(?:职责|职能|工作内容|工作职责|工作任务|责任)${Q}$`), intent: 'field', field: 'duties' },
+  { re: new RegExp(`^${S}(?:主要)?(?:负责|管)(?:什么|哪些|啥)(?:工作|事情|事|内容)?$`), intent: 'field', field: 'duties' },
+  // who handles X
+  { re: new RegExp(`^${T}(?:是|归|属于|该|应该|要|应|找|问|由)?(?:哪个|哪些|什么|哪一个|哪)(?:岗位|职位|人|部门|角色|同事)(?:来)?(?:的事情?|的工作|的职责|的活儿?|的任务|负责|管|来做|做|处理|办|跟进|审查|审核)?的?$`), intent: 'who' },
+  { re: new RegExp(`^(?:哪个|哪些|什么|哪一个)(?:岗位|职位|人|角色|部门|同事)(?:负责|管|处理|来做|做|办|跟进|管理)${T}$`), intent: 'who' },
+  { re: new RegExp(`^谁(?:来)?(?:负责|管|处理|做|办|跟进|管理|审查|审核)${T}$`), intent: 'who' },
+  { re: new RegExp(`^${T}(?:由谁|谁来|该谁|归谁|找谁|问谁|谁)(?:来)?(?:负责|处理|管|做|办|审查|审核|跟进|管理|承担)?的?$`), intent: 'who' },
+  { re: new RegExp(`^${T}(?:是|归)?谁的(?:活儿?|工作|事情?|职责|任务|责任)$`), intent: 'who' },
+  { re: new RegExp(`^${T}(?:找|问)(?:哪个岗位|哪个部门|哪位|谁)(?:办|处理|办理|负责)?$`), intent: 'who' },
+  // a role card
+  { re: new RegExp(`^(?:介绍一下|介绍下|介绍|说说|讲讲|说一下|讲一下)${S}(?:岗位|职位)?$`), intent: 'role' },
+  { re: new RegExp(`^${S}(?:是做什么的|是干什么的|是干嘛的|做什么|干什么|干嘛|是什么岗位|是什么职位|是什么|的介绍|岗位介绍|职位介绍|的情况|怎么样)$`), intent: 'role' },
+];
+
+/** Trailing words that name the kind of thing rather than the role itself (居转户岗位 is tried whole first). */
+const SUBJECT_TAIL = /(?:岗位|职位|这个岗位|这个职位|一职)$/;
+const SUBJECT_LEAD = /^(?:这个|那个|咱们|我们|公司的?|我们公司的?)/;
+
+function subjectsOf(s: string): string[] {
+  const out = [s];
+  const lead = s.replace(SUBJECT_LEAD, '');
+  const tail = lead.replace(SUBJECT_TAIL, '');
+  for (const x of [lead, tail]) if (x && !out.includes(x)) out.push(x);
+  return out;
+}
+
+/**
+ * isTitle tells whether a text names a known role exactly; it settles questions that read both ways
+ * ("客服主管归谁管" is a boss question, "物业费归谁管" is a who question).
+ */
+export function parseQuestion(question: string, isTitle: (key: string) => boolean = () => true): ParsedQuestion {
+  const key = questionKey(question.slice(0, MAX_QUESTION_CHARS * 4)).slice(0, MAX_QUESTION_CHARS);
+  const body = key.replace(LEAD, '').replace(TAIL, '') || key;
+  for (const rule of RULES) {
+    const m = rule.re.exec(body);
+    if (!m?.groups) continue;
+    const raw = (m.groups.s ?? m.groups.t ?? '').replace(/的$/, '');
+    if (!raw) continue;
+    if (rule.intent === 'who') return { intent: 'who', subjects: [], topic: raw, key };
+    const subjects = subjectsOf(raw);
+    if (rule.needsTitle && !subjects.some(isTitle)) continue;
+    return { intent: rule.intent, field: rule.field, subjects, topic: '', key };
+  }
+  // a bare 谁/哪个岗位 question the rules did not shape: search its words as duties
+  if (/谁|哪个岗位|哪个职位|哪些岗位/.test(body)) {
+    const topic = body.replace(/由谁|谁来|是谁的|找谁|归谁|谁|哪个岗位|哪个职位|哪些岗位|负责/g, '');
+    if (topic) return { intent: 'who', subjects: [], topic, key };
+  }
+  return { intent: 'role', subjects: body ? subjectsOf(body) : [], topic: '', key };
+}
