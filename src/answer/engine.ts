@@ -16,6 +16,7 @@ const WHO_RESULTS = 5;
 /** Roles fetched per name: enough alternatives for any real title, bounded for a huge index. */
 const ROLES_PER_NAME = 50;
 const CHAIN_LEVELS = 3;
+const ALTERNATIVE_GAP = 0.2;
 
 type Row = { rowid: number; role: Role };
 
@@ -71,7 +72,9 @@ export class AnswerEngine implements Answerer {
     if (!ranked.length || ranked[0].score < FOUND_SCORE) {
       return { kind: 'notFound', question, intent: parsed.intent, ...(parsed.field ? { field: parsed.field } : {}), query, suggestions: ranked.slice(0, 5) };
     }
-    const [best, ...alternatives] = ranked;
+    const [best, ...rest] = ranked;
+    // alternatives are the same name elsewhere or near misses, not every weak candidate
+    const alternatives = rest.filter((r) => r.score >= Math.max(FOUND_SCORE, best.score - ALTERNATIVE_GAP));
     const reporting = this.reporting(best.role);
     if (parsed.intent === 'field' && parsed.field) {
       return { kind: 'field', question, intent: 'field', field: parsed.field, best, alternatives, reporting, answer: fieldText(best.role, parsed.field, reporting) };

@@ -1,0 +1,41 @@
+/**
+ * The interactive console (npm start without Slack tokens): readable Chinese answers on the bundled documents.
+ * Builds the index from the documents on first run if it is missing.
+ */
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { openAnswerer } from './answer/engine.js';
+import type { Paths } from './config.js';
+import { ingestFolder } from './ingest/pipeline.js';
+import { HELP_TEXT, renderText } from './render/text.js';
+import { writeIndex } from './store/db.js';
+
+async function ensureIndex(paths: Paths): Promise<void> {
+  if (existsSync(paths.dbPath)) return;
+  process.stdout.write(`首次运行：正在从 ${paths.dataDir} 建立索引……\n`);
+  const { documents, roles } = await ingestFolder(paths.dataDir);
+  if (!documents.some((d) => d.status === 'ok')) throw new Error(`${paths.dataDir} 中没有可读取的文档，无法建立索引`);
+  for (const d of documents) if (d.status === 'skipped') process.stdout.write(`  跳过 ${d.file}：${d.reason}\n`);
+  writeIndex(paths.dbPath, { documents, roles });
+  process.stdout.write(`索引已建立：${roles.length} 个岗位，${documents.length} 个文档。\n`);
+}
+
+export async function runConsole(paths: Paths): Promise<void> {
+  await ensureIndex(paths);
+  const answerer = openAnswerer(paths.dbPath);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  process.stdout.write(`rolebot 控制台（索引：${paths.dbPath}）。输入岗位名称或问题；help 查看用法，exit 退出。\n`);
+  try {
+    rl.setPrompt('> ');
+    rl.prompt();
+    for await (const line of rl) {
+      const q = line.trim();
+      if (/^(exit|quit|退出)$/i.test(q)) break;
+      process.stdout.write((/^(help|帮助|\?)$/i.test(q) ? HELP_TEXT : renderText(answerer.ask(q))) + '\n\n');
+      rl.prompt();
+    }
+  } finally {
+    rl.close();
+    answerer.close();
+  }
+}
