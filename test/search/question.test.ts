@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../src/search/question.js';
+import { questionKey } from '../../src/text/normalize.js';
+
+describe('questionKey', () => {
+  it('unescapes Slack entities, drops mentions and punctuation, simplifies and lowercases', () => {
+    expect(questionKey('<@U123ABC> 客服主管&amp;助理？')).toBe('客服主管助理');
+    expect(questionKey('看 <https://x.example/a|会计> 岗位')).toBe('看会计岗位');
+    expect(questionKey('<!channel> 總監（KPI）')).toBe('总监kpi');
+    expect(questionKey('ＫＦＺＧ')).toBe('kfzg');
+  });
+});
+
+describe('parseQuestion', () => {
+  const role = (q: string) => parseQuestion(q);
+  it.each([
+    ['客服主管', '客服主管'],
+    ['客服主管做什么', '客服主管'],
+    ['客服主管是干什么的？', '客服主管'],
+    ['介绍一下会计', '会计'],
+    ['kefuzhuguan', 'kefuzhuguan'],
+    ['kfzg', 'kfzg'],
+  ])('role: %s', (q, subject) => {
+    const p = role(q);
+    expect(p.intent).toBe('role');
+    expect(p.subjects[0]).toBe(subject);
+  });
+
+  it.each([
+    ['谁负责处理业主投诉', '处理业主投诉'],
+    ['投诉找谁', '投诉'],
+    ['物业费催缴是哪个岗位的事', '物业费催缴'],
+    ['哪个岗位负责招聘', '招聘'],
+    ['工单的审核和派送由谁负责？', '工单的审核和派送'],
+    ['厨房的清洁是谁的活', '厨房的清洁'],
+    ['户口迁移手续找哪个岗位办', '户口迁移手续'],
+  ])('who: %s', (q, topic) => {
+    const p = role(q);
+    expect(p.intent).toBe('who');
+    expect(p.topic).toBe(topic);
+  });
+
+  it.each([
+    ['客服管家的上级是谁', 'reportsTo', '客服管家'],
+    ['客服管家向谁汇报', 'reportsTo', '客服管家'],
+    ['稽查主管对谁负责', 'reportsTo', '稽查主管'],
+    ['营运部总监的直属上级是谁？', 'reportsTo', '营运部总监'],
+    ['客服主管的下属有哪些', 'directReports', '客服主管'],
+    ['客服主管的任职要求', 'requirements', '客服主管'],
+    ['会计需要什么学历', 'requirements', '会计'],
+    ['客服主管属于哪个部门', 'department', '客服主管'],
+    ['平台工程师在哪个部门', 'department', '平台工程师'],
+    ['客服主管的职责', 'duties', '客服主管'],
+  ])('field: %s', (q, field, subject) => {
+    const p = role(q);
+    expect(p.intent).toBe('field');
+    expect(p.field).toBe(field);
+    expect(p.subjects[0]).toBe(subject);
+  });
+
+  it('reads an ambiguous "归谁管" by whether the subject is a known title', () => {
+    const titles = new Set(['客服主管']);
+    expect(parseQuestion('客服主管归谁管', (k) => titles.has(k))).toMatchObject({ intent: 'field', field: 'reportsTo' });
+    expect(parseQuestion('物业费归谁管', (k) => titles.has(k))).toMatchObject({ intent: 'who', topic: '物业费' });
+  });
+
+  it('strips polite scaffolding and tries the subject without a trailing 岗位', () => {
+    const p = parseQuestion('请问居转户岗位是做什么的？');
+    expect(p.intent).toBe('role');
+    expect(p.subjects).toEqual(['居转户岗位', '居转户']);
+  });
+
+  it('gives an empty key for empty or punctuation-only input', () => {
+    expect(parseQuestion('').key).toBe('');
+    expect(parseQuestion('  ？！…').key).toBe('');
+  });
+});
