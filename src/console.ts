@@ -9,8 +9,10 @@ import type { Paths } from './config.js';
 import { ingestFolder } from './ingest/pipeline.js';
 import { HELP_TEXT, renderText } from './render/text.js';
 import { writeIndex } from './store/db.js';
+import { createLiveIndex } from './store/live.js';
 
-async function ensureIndex(paths: Paths): Promise<void> {
+/** Build the index from the documents when it does not exist yet (first run). */
+export async function ensureIndex(paths: Paths): Promise<void> {
   if (existsSync(paths.dbPath)) return;
   process.stdout.write(`首次运行：正在从 ${paths.dataDir} 建立索引……\n`);
   const { documents, roles } = await ingestFolder(paths.dataDir);
@@ -22,7 +24,12 @@ async function ensureIndex(paths: Paths): Promise<void> {
 
 export async function runConsole(paths: Paths): Promise<void> {
   await ensureIndex(paths);
-  const answerer = openAnswerer(paths.dbPath);
+  // A refresh (npm run refresh) is picked up between questions, without a restart.
+  const live = createLiveIndex(paths.dbPath, openAnswerer, {
+    sighup: true,
+    onSwitch: () => process.stdout.write('\n（索引已更新，之后的问题按新索引回答）\n'),
+    onError: (e) => process.stderr.write(`索引更新失败，继续使用原索引：${e.message}\n`),
+  });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   process.stdout.write(`rolebot 控制台（索引：${paths.dbPath}）。输入岗位名称或问题；help 查看用法，exit 退出。\n`);
   try {
@@ -31,11 +38,11 @@ export async function runConsole(paths: Paths): Promise<void> {
     for await (const line of rl) {
       const q = line.trim();
       if (/^(exit|quit|退出)$/i.test(q)) break;
-      process.stdout.write((/^(help|帮助|\?)$/i.test(q) ? HELP_TEXT : renderText(answerer.ask(q))) + '\n\n');
+      process.stdout.write((/^(help|帮助|\?)$/i.test(q) ? HELP_TEXT : renderText(live.current().ask(q))) + '\n\n');
       rl.prompt();
     }
   } finally {
     rl.close();
-    answerer.close();
+    live.close();
   }
 }
