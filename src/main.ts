@@ -1,9 +1,32 @@
-/** npm start: the interactive console on the bundled documents (Slack modes are added by the Slack app). */
-import { loadPaths } from './config.js';
-import { runConsole } from './console.js';
+/**
+ * npm start: Socket Mode or HTTP when Slack variables are set, otherwise the interactive console on
+ * the bundled documents. Configuration errors stop here with the variable's name.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { openAnswerer } from './answer/engine.js';
+import { loadConfig, PROJECT_ROOT } from './config.js';
+import { ensureIndex, runConsole } from './console.js';
+import { runSlack } from './slack/app.js';
+import { createLiveIndex } from './store/live.js';
+
+const envFile = path.join(PROJECT_ROOT, '.env');
+if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 try {
-  await runConsole(loadPaths());
+  const config = loadConfig();
+  if (config.slack.mode === 'console') {
+    await runConsole(config.paths);
+  } else {
+    await ensureIndex(config.paths);
+    // The Slack app asks for the answerer per request, so a refreshed index is served without a restart.
+    const live = createLiveIndex(config.paths.dbPath, openAnswerer, {
+      sighup: true,
+      onSwitch: ({ generation }) => process.stdout.write(`index reloaded (generation ${generation}): ${config.paths.dbPath}\n`),
+      onError: (e) => process.stderr.write(`index reload failed, still serving the previous index: ${e.message}\n`),
+    });
+    await runSlack(config.slack, { getAnswerer: () => live.current(), onStop: () => live.close() });
+  }
 } catch (e) {
   process.stderr.write(`error: ${(e as Error).message}\n`);
   process.exit(1);
