@@ -1,0 +1,90 @@
+/**
+ * List items in a block of text: `1.` `1、` `(1)` `①` `一、` and bullets, also when several items
+ * run together on one line. Numbered markers are followed in sequence (a mid-line `3.` only counts
+ * right after item 2), so figures such as `3年以上` or `2.5` never split an item.
+ */
+import { CJK_NUM } from './labels.js';
+
+type Style = 'cjk' | 'paren' | 'circled' | 'arabic' | 'bullet';
+type Marker = { pos: number; end: number; style: Style; num: number; lineStart: boolean };
+
+const CJK_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function cjkValue(s: string): number {
+  if (s.length === 1) return CJK_DIGITS[s] ?? 0;
+  if (s[0] === '十') return 10 + (CJK_DIGITS[s[1]] ?? 0);
+  return (CJK_DIGITS[s[0]] ?? 0) * 10 + (s[2] ? CJK_DIGITS[s[2]] ?? 0 : 0);
+}
+
+const PATTERNS: Array<{ style: Style; re: RegExp; num: (m: RegExpExecArray) => number }> = [
+  { style: 'cjk', re: new RegExp(`(${CJK_NUM})[、.]`, 'gu'), num: (m) => cjkValue(m[1]) },
+  { style: 'paren', re: /\((\d{1,2})\)/gu, num: (m) => Number(m[1]) },
+  { style: 'circled', re: /[①-⑳]/gu, num: (m) => m[0].charCodeAt(0) - 0x2460 + 1 },
+  // `1.` `1、` (not `1.5`, not `3.1` sub-numbers), or `1 ` before text (not `8 年`).
+  { style: 'arabic', re: /(?<![\d.])(\d{1,2})(?:[.、](?![\d])|\s+(?=[\p{Script=Han}A-Za-z])(?![年月日个岁人名份次万元小天周]))/gu, num: (m) => Number(m[1]) },
+  { style: 'bullet', re: /(?<=^|[\s::;。])[-•●◆▪■※·→]/gu, num: () => 0 },
+];
+
+function markers(text: string): Marker[] {
+  const out: Marker[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const before = text.slice(0, m.index);
+      const lineStart = /(^|\n)\s*$/.test(before);
+      // a sub-number like 3.1 is never the start of a top-level item
+      if (p.style === 'arabic' && /\d\.$/.test(before)) continue;
+      out.push({ pos: m.index, end: m.index + m[0].length, style: p.style, num: p.num(m), lineStart });
+    }
+  }
+  return out.sort((a, b) => a.pos - b.pos);
+}
+
+function topStyle(ms: Marker[]): Style | null {
+  const first = ms.find((m) => m.lineStart) ?? ms.find((m) => m.num === 1 || m.style === 'bullet');
+  return first?.style ?? null;
+}
+
+export type ItemSplit = { intro: string; items: string[] };
+type RawSplit = { intro: string; items: string[]; style: Style | null };
+
+const tidy = (s: string) => s.replace(/\s*\n\s*/g, '').replace(/^[\s::]+|[\s;;,,]+$/g, '').trim();
+
+function accepts(style: Style, m: Marker, prev: Marker | undefined): boolean {
+  if (!prev) return m.lineStart || m.num === 1 || style === 'bullet';
+  if (m.pos < prev.end) return false;
+  return style === 'bullet' || m.lineStart || m.num === prev.num + 1;
+}
+
+/** Top-level items as raw slices (line breaks kept, so nested lists can be split again). */
+function rawItems(text: string): RawSplit {
+  const all = markers(text);
+  const style = topStyle(all);
+  if (!style) return { intro: text, items: [], style };
+  const chosen: Marker[] = [];
+  for (const m of all) if (m.style === style && accepts(style, m, chosen[chosen.length - 1])) chosen.push(m);
+  if (!chosen.length) return { intro: text, items: [], style: null };
+  const items = chosen.map((m, i) => text.slice(m.end, chosen[i + 1]?.pos ?? text.length));
+  return { intro: text.slice(0, chosen[0].pos), items, style };
+}
+
+/** Top-level items of text (numbering stripped, original wording kept) and any text before the first. */
+export function splitItems(text: string): ItemSplit {
+  const r = rawItems(text);
+  return { intro: tidy(r.intro), items: r.items.map(tidy).filter(Boolean) };
+}
+
+/**
+ * Items counted the way a reader counts duties: a top level of 一、二、 section headings is replaced
+ * by the items under each section (when a section has any); otherwise the top-level items.
+ */
+export function leafItems(text: string): ItemSplit {
+  const top = rawItems(text);
+  if (top.style !== 'cjk') return { intro: tidy(top.intro), items: top.items.map(tidy).filter(Boolean) };
+  const leaves: string[] = [];
+  for (const item of top.items) {
+    const sub = splitItems(item);
+    leaves.push(...(sub.items.length ? sub.items : [tidy(item)]));
+  }
+  return { intro: tidy(top.intro), items: leaves.filter(Boolean) };
+}

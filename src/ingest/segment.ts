@@ -1,0 +1,270 @@
+/**
+ * Cleaned lines → role passages. A passage starts where a post is named in one of the layouts job
+ * descriptions use (headings, title labels, table cells, numbered role lists, section headings) and
+ * runs to the next start or to a block that is not a role (department duties, articles, rules).
+ */
+import { normalizeKey } from '../text/normalize.js';
+import { CJK_NUM, DUTY_LABELS, LABEL_LINE, TITLE_LABELS, ALL_LABELS_ALT, isLabelWord, looksLikeDepartment, looksLikeTitle } from './labels.js';
+import { HEADING_SUFFIX, PLACE_ONLY, splitTitle } from './title.js';
+
+export type Pos = { line: number; col: number };
+export type PassageKind = 'heading' | 'inline' | 'label' | 'table' | 'list' | 'repeat';
+export type Passage = {
+  kind: PassageKind;
+  /** the post name as written (decorations are removed by splitTitle) */
+  title: string;
+  start: Pos;
+  /** where the body (text after the title) begins */
+  body: Pos;
+  /** exclusive end */
+  end: Pos;
+  /** department named by the enclosing document section (第N篇:X部…) and by the nearest heading */
+  sectionDept: string | null;
+  headingDept: string | null;
+};
+
+type Start = { type: 'start'; kind: PassageKind; title: string; start: Pos; body: Pos };
+type Stop = { type: 'stop'; at: Pos };
+type Event = (Start & { sectionDept: string | null; headingDept: string | null }) | Stop;
+
+const NUM_PREFIX = `(?:${CJK_NUM}[、.]|\\d{1,2}[.、]|\\(\\d{1,2}\\))`;
+const ARTICLE = /^(推荐)?第\d+篇[::]?\s*(.*)$/;
+const HEADING = new RegExp(`^(?:(?:推荐)?第\\d+篇[::]\\s*)?(?:${NUM_PREFIX}\\s*)?(.{1,24}?)\\s*(?:的)?(${HEADING_SUFFIX})((?:\\([^)]*\\))*)\\s*[::]?$`);
+const STRONG_SUFFIX = /岗位|工作职责|说明书|职位描述/;
+const INLINE_HEADING = new RegExp(`(${NUM_PREFIX})\\s*([\\p{Script=Han}A-Za-z]{2,12}?)(?:岗位职责|职责)(?![::要和及])`, 'gu');
+const LIST_ITEM = /(?<![\d.])(\d{1,2})[.、]\s*([\p{Script=Han}A-Za-z]{2,12}?)[::]/gu;
+const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1`, 'u');
+const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]\\s*`, 'gu');
+const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'u');
+/** Blocks that describe a department, a rule book or an article rather than a post. */
+const NON_ROLE_BLOCK = /^(?:\S{0,12}(部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|下属岗位|管理制度|工作总结|十不准|岗位设置|细则))/;
+const HEADINGISH_WORD = /岗位|职责|说明书|职位|职能|部门|制度|总结|篇/;
+
+/** A whole-line heading naming a post; `dept` when it names a department instead. */
+export function parseHeading(line: string): { title: string } | { dept: string } | null {
+  if (line.length > 40 || LABEL_LINE.test(line)) return null;
+  const m = HEADING.exec(line);
+  if (!m) return null;
+  const x = m[1].replace(/\([^)]*\)/g, '').replace(/[\s\-—_]+$/, '').trim();
+  const bare = x.replace(/(各|主要)?(岗位)?(及)?$/, '').replace(/\s+/g, '');
+  if (!bare || /[,。;:!?、]/.test(bare)) return null;
+  if (/各|及/.test(x) || looksLikeDepartment(bare)) return looksLikeDepartment(bare) ? { dept: bare } : null;
+  if (PLACE_ONLY.test(bare)) return null;
+  if (!looksLikeTitle(x) && !STRONG_SUFFIX.test(m[2])) return null;
+  // `居转户岗位说明书`: 岗位 belongs to a name that is not a job noun by itself
+  const name = !looksLikeTitle(x) && m[2].startsWith('岗位') ? m[1] + '岗位' : m[1];
+  return { title: name + (m[3] ?? '') };
+}
+
+function isHeadingish(line: string): boolean {
+  return line.length <= 30 && !/[。,;!?]/.test(line) && HEADINGISH_WORD.test(line) && !LABEL_LINE.test(line);
+}
+
+function deptOfSection(text: string): string | null {
+  const m = /^(.+?(?:部门|部|中心|办公室))(?:各|主要)?(?:岗位)?(?:及)?(?:职责)?$/.exec(text.replace(/\s+/g, ''));
+  return m && looksLikeDepartment(m[1]) ? m[1] : null;
+}
+
+const nextNonEmpty = (lines: string[], i: number, limit = 3) => {
+  for (let k = i + 1; k < lines.length && k <= i + limit; k++) if (lines[k]) return k;
+  return -1;
+};
+
+/** Value of a label-only table line: the next line (labels split over two lines are joined first). */
+function tableTitleAt(lines: string[], i: number): { title: string; valueLine: number } | null {
+  let labelEnd = i;
+  const l = lines[i];
+  const joined = lines[i + 1] !== undefined ? l + lines[i + 1] : '';
+  if (!(['职位名称', '岗位名称', '职务名称', '职位'].includes(l) || ['职位名称', '岗位名称'].includes(joined))) return null;
+  if (['职位名称', '岗位名称'].includes(joined)) labelEnd = i + 1;
+  const v = nextNonEmpty(lines, labelEnd, 2);
+  if (v < 0 || LABEL_LINE.test(lines[v])) return null;
+  let title = lines[v];
+  // a title wrapped over two short lines before the next label (`客服` / `专员`)
+  const w = v + 1;
+  if (lines[w] && lines[w].length <= 4 && !LABEL_LINE.test(lines[w]) && lines[w + 1] && LABEL_LINE.test(lines[w + 1]) && !looksLikeTitle(title)) {
+    title += lines[w];
+  }
+  return looksLikeTitle(title) ? { title, valueLine: v } : null;
+}
+
+function inlineTitleLabels(line: string): Start[] {
+  const out: Start[] = [];
+  INLINE_TITLE_LABEL.lastIndex = 0;
+  for (let m = INLINE_TITLE_LABEL.exec(line); m; m = INLINE_TITLE_LABEL.exec(line)) {
+    const rest = line.slice(m.index + m[0].length);
+    const cut = NEXT_LABEL.exec(rest);
+    const value = (cut ? rest.slice(0, cut.index) : rest).trim();
+    if (!value || !looksLikeTitle(value)) continue;
+    out.push({ type: 'start', kind: 'label', title: value, start: { line: -1, col: m.index }, body: { line: -1, col: m.index + m[0].length + value.length } });
+  }
+  return out;
+}
+
+function itemOpens(line: string): boolean {
+  return /^(1[.、]|\(1\)|①|一、)/.test(line);
+}
+
+/** Every passage of a cleaned document, in order. */
+export function segmentPassages(lines: string[]): Passage[] {
+  const events: Event[] = [];
+  let sectionDept: string | null = null;
+  let headingDept: string | null = null;
+
+  // numbered role lists: `1. 总经理:负责…` items count only when another such item is on the same or a neighbouring line
+  const listHits = new Map<number, Start[]>();
+  lines.forEach((line, i) => {
+    LIST_ITEM.lastIndex = 0;
+    for (let m = LIST_ITEM.exec(line); m; m = LIST_ITEM.exec(line)) {
+      if (!looksLikeTitle(m[2]) || isLabelWord(m[2])) continue;
+      const hits = listHits.get(i) ?? [];
+      hits.push({ type: 'start', kind: 'list', title: m[2], start: { line: i, col: m.index }, body: { line: i, col: m.index + m[0].length } });
+      listHits.set(i, hits);
+    }
+  });
+  const neighbours = (i: number) => (listHits.get(i)?.length ?? 0) + (listHits.get(i - 1)?.length ?? 0) + (listHits.get(i + 1)?.length ?? 0);
+
+  const push = (s: Start) => events.push({ ...s, sectionDept, headingDept });
+  const stop = (line: number, col = 0) => events.push({ type: 'stop', at: { line, col } });
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const art = ARTICLE.exec(line);
+    if (art) {
+      sectionDept = art[1] ? null : deptOfSection(art[2].replace(/\(.*\)$/, ''));
+      headingDept = null;
+    }
+    const inlineDept = /(\p{Script=Han}{2,10}?(?:部|中心))岗位[::]/u.exec(line);
+    if (inlineDept && looksLikeDepartment(inlineDept[1])) headingDept = inlineDept[1];
+
+    const h = parseHeading(line);
+    if (h && 'title' in h) {
+      headingDept = null;
+      push({ type: 'start', kind: 'heading', title: h.title, start: { line: i, col: 0 }, body: { line: i + 1, col: 0 } });
+      continue;
+    }
+    if (h && 'dept' in h) {
+      if (!art) headingDept = h.dept;
+      stop(i);
+      continue;
+    }
+    const table = tableTitleAt(lines, i);
+    if (table) {
+      // the table's own heading (`职位说明书`, or the title on its own line) starts the passage
+      const p = i - 1 >= 0 && lines[i - 1] ? i - 1 : i - 2;
+      const startLine = p >= 0 && (/^(职位|岗位|职务)说明书$/.test(lines[p]) || normalizeKey(lines[p]).endsWith(normalizeKey(table.title))) ? p : i;
+      push({ type: 'start', kind: 'table', title: table.title, start: { line: startLine, col: 0 }, body: { line: table.valueLine + 1, col: 0 } });
+      i = table.valueLine;
+      continue;
+    }
+    if (NON_ROLE_BLOCK.test(line) && line.length <= 30) {
+      headingDept = null;
+      stop(i);
+      continue;
+    }
+    // a bare post name followed by a `岗位职责` line or by item 1
+    const nx = nextNonEmpty(lines, i);
+    if (nx > 0 && line.length <= 16 && looksLikeTitle(line) && !isLabelWord(line)) {
+      const next = lines[nx];
+      const labelNext = LABEL_LINE.exec(next);
+      if ((labelNext && DUTY_LABELS.includes(labelNext[1])) || itemOpens(next)) {
+        push({ type: 'start', kind: 'heading', title: line, start: { line: i, col: 0 }, body: { line: i + 1, col: 0 } });
+        continue;
+      }
+    }
+    const found: Start[] = [];
+    for (const s of inlineTitleLabels(line)) {
+      s.start.line = s.body.line = i;
+      // `3.商务主管` closing the previous line, then `职位名称:商务主管`
+      if (s.start.col === 0 && i > 0 && lines[i - 1] && normalizeKey(lines[i - 1]).endsWith(normalizeKey(s.title))) {
+        const t = lines[i - 1].lastIndexOf(s.title.slice(0, 2));
+        const num = /(\d{1,2}[.、]\s*)$/.exec(lines[i - 1].slice(0, Math.max(t, 0)));
+        s.start = { line: i - 1, col: Math.max(0, t - (num?.[0].length ?? 0)) };
+        if (s.start.col > 0 && /^\d/.test(lines[i - 1].slice(s.start.col)) === false) s.start.col = Math.max(0, t);
+      }
+      found.push(s);
+    }
+    INLINE_HEADING.lastIndex = 0;
+    for (let m = INLINE_HEADING.exec(line); m; m = INLINE_HEADING.exec(line)) {
+      if (!looksLikeTitle(m[2])) continue;
+      found.push({ type: 'start', kind: 'inline', title: m[2], start: { line: i, col: m.index }, body: { line: i, col: m.index + m[0].length } });
+    }
+    const rep = REPEAT.exec(line);
+    if (rep && !isLabelWord(rep[1]) && !/岗位|职责/.test(rep[1])) {
+      const at = line.indexOf(rep[1]);
+      found.push({ type: 'start', kind: 'repeat', title: rep[1], start: { line: i, col: 0 }, body: { line: i, col: at + rep[1].length } });
+    }
+    if (neighbours(i) >= 2) found.push(...(listHits.get(i) ?? []));
+    if (found.length) {
+      found.sort((a, b) => a.start.col - b.start.col);
+      for (const s of found) if (!events.some((e) => e.type === 'start' && e.start.line === s.start.line && e.start.col === s.start.col)) push(s);
+      continue;
+    }
+    if (isHeadingish(line) || art) {
+      headingDept = art ? headingDept : deptOfSection(line.replace(/\s+/g, ''));
+      stop(i);
+    }
+  }
+  return toPassages(mergeHeadings(events, lines), lines);
+}
+
+const before = (a: Pos, b: Pos) => a.line < b.line || (a.line === b.line && a.col < b.col);
+
+/**
+ * Two headings in a row: the same title twice is one passage; a different one means the first was
+ * an article title. A title label right after a heading (before any item) names that heading's post.
+ */
+function mergeHeadings(events: Event[], lines: string[]): Event[] {
+  const out: Event[] = [];
+  for (const e of events) {
+    const prev = out[out.length - 1];
+    if (e.type === 'start' && prev?.type === 'start' && prev.kind === 'heading') {
+      const between = lines.slice(prev.start.line + 1, e.start.line).concat(lines[e.start.line].slice(0, e.start.col));
+      const noContent = between.every((l) => !l || LABEL_LINE.test(l) || !/[,。;]/.test(l)) && !between.some((l) => itemOpens(l) || (LABEL_LINE.exec(l)?.[1] && DUTY_LABELS.includes(LABEL_LINE.exec(l)![1])));
+      if (noContent) {
+        if (e.kind === 'heading') {
+          if (normalizeKey(splitTitle(e.title).title) === normalizeKey(splitTitle(prev.title).title)) continue;
+          out[out.length - 1] = { type: 'stop', at: prev.start };
+          out.push(e);
+          continue;
+        }
+        if (e.kind === 'label' || e.kind === 'table') {
+          out[out.length - 1] = { ...prev, title: e.title };
+          continue;
+        }
+      }
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+function toPassages(events: Event[], lines: string[]): Passage[] {
+  const sorted = [...events].sort((a, b) => {
+    const pa = a.type === 'start' ? a.start : a.at;
+    const pb = b.type === 'start' ? b.start : b.at;
+    return pa.line - pb.line || pa.col - pb.col;
+  });
+  const out: Passage[] = [];
+  sorted.forEach((e, k) => {
+    if (e.type !== 'start') return;
+    const next = sorted[k + 1];
+    let end: Pos = next ? (next.type === 'start' ? next.start : next.at) : { line: lines.length - 1, col: lines[lines.length - 1]?.length ?? 0 };
+    if (next && end.col === 0) end = { line: end.line - 1, col: lines[end.line - 1]?.length ?? 0 };
+    // a role-list item or a numbered sub-heading ends with its line / before the next top-level section
+    if (e.kind === 'list' && end.line > e.start.line) end = { line: e.start.line, col: lines[e.start.line].length };
+    if (e.kind === 'inline' || e.kind === 'repeat') {
+      for (let l = e.start.line + 1; l <= end.line; l++) {
+        if (new RegExp(`^${CJK_NUM}[、.]`).test(lines[l])) {
+          end = { line: l - 1, col: lines[l - 1].length };
+          break;
+        }
+      }
+    }
+    while (end.line > e.start.line && !lines[end.line].slice(0, end.col).trim()) end = { line: end.line - 1, col: lines[end.line - 1].length };
+    if (before(end, e.start)) end = { line: e.start.line, col: lines[e.start.line].length };
+    out.push({ kind: e.kind, title: e.title, start: e.start, body: e.body, end, sectionDept: e.sectionDept, headingDept: e.headingDept });
+  });
+  return out;
+}
