@@ -31,8 +31,10 @@ export function findWarnings(roles: Role[]): Warning[] {
   }
 
   const known = new Set(roles.flatMap((r) => [r.title, ...r.aliases].map(normalizeKey)));
+  // "客服主管/副主管" names alternatives: known when any of them is a role.
+  const isKnown = (name: string) => known.has(normalizeKey(name)) || name.split(/[/／、]|或/).some((part) => part.trim() && known.has(normalizeKey(part)));
   for (const r of roles) {
-    if (r.reportsTo && !known.has(normalizeKey(r.reportsTo))) out.push({ kind: 'unknownReportsTo', role: ref(r), reportsTo: r.reportsTo });
+    if (r.reportsTo && !isKnown(r.reportsTo)) out.push({ kind: 'unknownReportsTo', role: ref(r), reportsTo: r.reportsTo });
   }
   return out;
 }

@@ -41,6 +41,7 @@ describe('findWarnings', () => {
       role('c.txt', '总经理', { duties: [] }),
       role('d.txt', '保洁员', { reportsTo: '物业主管', duties: ['清洁'] }),
       role('e.txt', '保洁员', { duties: ['清洁'] }),
+      role('e.txt', '保安员', { reportsTo: '客服经理/物业主管', duties: ['值守'] }),
     ];
     const w = findWarnings(roles);
     expect(w.filter((x) => x.kind === 'noDuties').map((x) => x.kind === 'noDuties' && x.role.title)).toEqual(['总经理']);
