@@ -51,8 +51,14 @@ function parseBody(pieces: Piece[], initial: SectionKind): Parsed {
     if (value && !fields.has(label)) fields.set(label, value);
   };
   for (let k = 0; k < pieces.length; k++) {
-    const text = pieces[k].text;
+    let text = pieces[k].text;
     if (CLOSING.test(text)) section = 'other';
+    // a table label split over two lines (`直属` / `上级`)
+    const nextPiece = pieces[k + 1];
+    if (nextPiece && text.length <= 3 && nextPiece.text.length <= 3 && !LABEL_LINE.test(text) && LABEL_LINE.test(text + nextPiece.text)) {
+      text = text + nextPiece.text;
+      k++;
+    }
     const whole = LABEL_LINE.exec(text);
     if (whole) {
       const label = whole[1];

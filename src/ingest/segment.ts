@@ -28,8 +28,8 @@ type Stop = { type: 'stop'; at: Pos };
 type Event = (Start & { sectionDept: string | null; headingDept: string | null }) | Stop;
 
 const NUM_PREFIX = `(?:${CJK_NUM}[、.]|\\d{1,2}[.、]|\\(\\d{1,2}\\))`;
-const ARTICLE = /^(推荐)?第\d+篇[::]?\s*(.*)$/;
-const HEADING = new RegExp(`^(?:(?:推荐)?第\\d+篇[::]\\s*)?(?:${NUM_PREFIX}\\s*)?(.{1,24}?)\\s*(?:的)?(${HEADING_SUFFIX})((?:\\([^)]*\\))*)\\s*[::]?$`);
+const ARTICLE = new RegExp(`^(推荐)?第(?:\\d+|${CJK_NUM})篇[::]?\\s*(.*)$`);
+const HEADING = new RegExp(`^(?:(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*)?(?:${NUM_PREFIX}\\s*)?(.{1,24}?)\\s*(?:的)?(${HEADING_SUFFIX})((?:\\([^)]*\\))*)\\s*[::]?$`);
 const STRONG_SUFFIX = /岗位|工作职责|说明书|职位描述/;
 const INLINE_HEADING = new RegExp(`(${NUM_PREFIX})\\s*([\\p{Script=Han}A-Za-z]{2,12}?)(?:岗位职责|职责)(?![::要和及])`, 'gu');
 const LIST_ITEM = /(?<![\d.])(\d{1,2})[.、]\s*([\p{Script=Han}A-Za-z]{2,12}?)[::]/gu;
@@ -57,6 +57,8 @@ export function parseHeading(line: string): { title: string } | { dept: string }
 }
 
 function isHeadingish(line: string): boolean {
+  // numbered lines and lines ending in a colon introduce items of the current passage
+  if (/^(\d{1,2}[.、\s]|\(\d{1,2}\))|[::]$/.test(line)) return false;
   return line.length <= 30 && !/[。,;!?]/.test(line) && HEADINGISH_WORD.test(line) && !LABEL_LINE.test(line);
 }
 
@@ -70,6 +72,12 @@ const nextNonEmpty = (lines: string[], i: number, limit = 3) => {
   return -1;
 };
 
+/** A label cell at line k, also when the label is split over two lines (`直属` / `上级`). */
+export function isLabelAt(lines: string[], k: number): boolean {
+  if (!lines[k]) return false;
+  return LABEL_LINE.test(lines[k]) || (lines[k].length <= 3 && lines[k + 1] !== undefined && lines[k + 1].length <= 3 && LABEL_LINE.test(lines[k] + lines[k + 1]));
+}
+
 /** Value of a label-only table line: the next line (labels split over two lines are joined first). */
 function tableTitleAt(lines: string[], i: number): { title: string; valueLine: number } | null {
   let labelEnd = i;
@@ -82,9 +90,7 @@ function tableTitleAt(lines: string[], i: number): { title: string; valueLine: n
   let title = lines[v];
   // a title wrapped over two short lines before the next label (`客服` / `专员`)
   const w = v + 1;
-  if (lines[w] && lines[w].length <= 4 && !LABEL_LINE.test(lines[w]) && lines[w + 1] && LABEL_LINE.test(lines[w + 1]) && !looksLikeTitle(title)) {
-    title += lines[w];
-  }
+  if (lines[w] && lines[w].length <= 4 && !isLabelAt(lines, w) && isLabelAt(lines, w + 1)) title += lines[w];
   return looksLikeTitle(title) ? { title, valueLine: v } : null;
 }
 
