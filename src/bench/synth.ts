@@ -218,7 +218,7 @@ export function* synthDocuments(pool: SeedPool, opts: SynthOptions): Generator<S
     const department = depts[j % depts.length];
     // Every full pass over the departments is another branch; every `shared` branches get a site qualifier.
     const site = Math.floor(Math.floor(j / depts.length) / shared);
-    const qualify = (base: string): string => `${department}${base}${site ? `(${site}区)` : ''}`;
+    const qualify = (base: string): string => `${site ? `第${site}分部` : ''}${department}${base}`;
     const n = Math.min(rng.int(minPer, maxPer), pool.titles.length, opts.roles - made);
     const file = `${String(Math.floor(j / 500)).padStart(3, '0')}/${String(j).padStart(6, '0')}.txt`;
     const titles = rng.sample(pool.titles, n).map(qualify);
