@@ -67,7 +67,10 @@ export type RefreshOptions = {
 };
 
 const FINGERPRINT_KEY = 'ingest_fingerprint';
-const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const HERE = fileURLToPath(import.meta.url);
+const SRC = path.resolve(path.dirname(HERE), '..');
+/** .ts under tsx, .js if ever compiled: hash whichever code is running. */
+const EXT = path.extname(HERE);
 
 /**
  * A hash of the code that turns documents into roles. Reusing an unchanged document's roles is only
@@ -76,9 +79,9 @@ const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export function ingestFingerprint(): string {
   const h = createHash('sha256');
   const files = [
-    ...readdirSync(path.join(SRC, 'ingest')).filter((f) => f.endsWith('.ts')).map((f) => path.join('ingest', f)),
-    'roles/schema.ts',
-    'text/normalize.ts',
+    ...readdirSync(path.join(SRC, 'ingest')).filter((f) => f.endsWith(EXT)).map((f) => path.join('ingest', f)),
+    `roles/schema${EXT}`,
+    `text/normalize${EXT}`,
   ].sort();
   for (const f of files) h.update(f).update('\0').update(readFileSync(path.join(SRC, f))).update('\0');
   return h.digest('hex').slice(0, 16);
