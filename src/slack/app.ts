@@ -3,7 +3,7 @@
  * the HTTP receiver adds the request checks Bolt 5.1 leaves out.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, LogLevel, type HTTPReceiverOptions, type Logger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi, type HTTPReceiverOptions, type Logger } from '@slack/bolt';
 import type { SlackConfig } from '../config.js';
 import { registerListeners } from './listeners/index.js';
 import type { SlackDeps } from './reply.js';
@@ -56,12 +56,22 @@ class CheckedHTTPReceiver extends HTTPReceiver {
   }
 }
 
-export type SlackAppOptions = SlackDeps & { logger?: Logger; logLevel?: LogLevel };
+export type BotIdentity = { botId: string; botUserId: string };
+
+export type SlackAppOptions = SlackDeps & {
+  logger?: Logger;
+  logLevel?: LogLevel;
+  /** From auth.test; without it Bolt calls auth.test itself as the app is built. */
+  bot?: BotIdentity;
+};
+
+function clientOptions(config: SlackModeConfig) {
+  return config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+}
 
 export function createSlackApp(config: SlackModeConfig, options: SlackAppOptions): App {
-  const { getAnswerer, logger, logLevel = LogLevel.INFO } = options;
-  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
-  const common = { token: config.botToken, clientOptions, logLevel, ...(logger ? { logger } : {}) };
+  const { getAnswerer, logger, logLevel = LogLevel.INFO, bot } = options;
+  const common = { token: config.botToken, clientOptions: clientOptions(config), logLevel, ...(logger ? { logger } : {}), ...bot };
   let app: App;
   if (config.mode === 'socket') {
     app = new App({ ...common, socketMode: true, appToken: config.appToken });
@@ -85,17 +95,23 @@ export function createSlackApp(config: SlackModeConfig, options: SlackAppOptions
   return app;
 }
 
+/** Ask Slack who the bot token belongs to; a wrong token or unreachable API becomes one clear error. */
+export async function checkBotToken(config: SlackModeConfig): Promise<BotIdentity> {
+  try {
+    const r = await new webApi.WebClient(config.botToken, { ...clientOptions(config), retryConfig: { retries: 2 } }).auth.test();
+    if (!r.bot_id || !r.user_id) throw new Error('not a bot token');
+    return { botId: r.bot_id, botUserId: r.user_id };
+  } catch (e) {
+    throw new Error(`SLACK_BOT_TOKEN: Slack did not accept the token (${(e as Error).message})`);
+  }
+}
+
 /**
  * Start the app for `npm start`: check the bot token with Slack first so a wrong token fails at
  * start with a clear message, then connect (Socket Mode) or listen (HTTP), and stop on SIGINT/SIGTERM.
  */
 export async function runSlack(config: SlackModeConfig, deps: SlackDeps & { onStop?: () => void }): Promise<App> {
-  const app = createSlackApp(config, deps);
-  try {
-    await app.client.auth.test();
-  } catch (e) {
-    throw new Error(`SLACK_BOT_TOKEN: Slack rejected the token (${(e as Error).message})`);
-  }
+  const app = createSlackApp(config, { ...deps, bot: await checkBotToken(config) });
   await app.start();
   app.logger.info(config.mode === 'socket' ? 'rolebot connected (Socket Mode)' : `rolebot listening on :${config.port}${EVENTS_PATH}`);
   const stop = () => {

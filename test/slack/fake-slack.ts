@@ -14,6 +14,8 @@ export class FakeSlack {
   readonly hooks: HookCall[] = [];
   private server: Server | undefined;
   url = '';
+  /** Set to make auth.test fail as Slack does for a wrong token (e.g. 'invalid_auth'). */
+  authError: string | null = null;
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -27,6 +29,7 @@ export class FakeSlack {
         if (path.startsWith('/api/')) {
           const method = path.slice('/api/'.length);
           this.api.push({ method, body });
+          if (method === 'auth.test' && this.authError) return void res.end(JSON.stringify({ ok: false, error: this.authError }));
           const extra = method === 'auth.test' ? { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'rolebot' } : {};
           res.end(JSON.stringify({ ok: true, ts: '1700000009.000100', channel: body.channel, ...extra }));
         } else {

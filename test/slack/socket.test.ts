@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { LogLevel, type App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp } from '../../src/slack/app.js';
+import { checkBotToken, createSlackApp } from '../../src/slack/app.js';
 import { FakeAnswerer } from './fake-answerer.js';
 import { FakeSlack, until } from './fake-slack.js';
 
@@ -44,5 +44,22 @@ describe('Socket Mode', () => {
     expect(slack.posts()[0].body).toMatchObject({ channel: 'C0001', thread_ts: '1700000000.000100' });
     // processEvent resolves after the listeners have finished, so no second reply is on its way.
     expect(slack.posts()).toHaveLength(1);
+  });
+});
+
+describe('checkBotToken (npm start checks the token before connecting)', () => {
+  const config = () => ({ mode: 'socket' as const, botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: `${slack.url}/api/` });
+
+  it("returns the bot's identity", async () => {
+    await expect(checkBotToken(config())).resolves.toEqual({ botId: 'BBOT', botUserId: 'UBOT' });
+  });
+
+  it('names SLACK_BOT_TOKEN when Slack rejects it', async () => {
+    slack.authError = 'invalid_auth';
+    try {
+      await expect(checkBotToken(config())).rejects.toThrow(/SLACK_BOT_TOKEN: .*invalid_auth/);
+    } finally {
+      slack.authError = null;
+    }
   });
 });
