@@ -17,8 +17,10 @@ const BOILERPLATE = [
   /^(首页|上一篇|下一篇|返回顶部|当前位置)([::>].*)?$/,
 ];
 
-/** Private-use code points (Wingdings-style bullets such as U+F0D8) and the replacement character. */
-const PRIVATE_USE = /[\uE000-\uF8FF\uFFFD]/g;
+/** Private-use code points: Wingdings-style bullets such as U+F0D8 (each one opens a list item). */
+const PRIVATE_USE = /\s*[\uE000-\uF8FF]+\s*/g;
+/** The replacement character left by broken encodings. */
+const REPLACEMENT = /\uFFFD/g;
 
 export function isBoilerplate(line: string): boolean {
   return BOILERPLATE.some((re) => re.test(line));
@@ -50,7 +52,8 @@ export function collapseLetterSpacing(line: string): string {
 }
 
 export function cleanLine(raw: string): string {
-  const s = stripPinyinGlosses(raw.normalize('NFKC')).replace(PRIVATE_USE, ' ').replace(/\s+/g, ' ').trim();
+  // a private-use bullet becomes a plain '•' so the list structure it marks survives
+  const s = stripPinyinGlosses(raw.normalize('NFKC')).replace(REPLACEMENT, '').replace(PRIVATE_USE, ' • ').replace(/\s+/g, ' ').trim();
   if (!s || isBoilerplate(s)) return '';
   return collapseLetterSpacing(toSimplified(s)).trim();
 }

@@ -2,7 +2,7 @@
 import type { RoleDraft } from '../roles/schema.js';
 import { leafItems } from './items.js';
 import {
-  ALL_LABELS_ALT, DEPARTMENT_LABELS, DIRECT_REPORTS_LABELS, INLINE_LABEL, LABEL_LINE, REPORTS_TO_LABELS,
+  ALL_LABELS_ALT, DUTY_LABELS, REQ_LABELS, DEPARTMENT_LABELS, DIRECT_REPORTS_LABELS, INLINE_LABEL, LABEL_LINE, REPORTS_TO_LABELS,
   looksLikeTitle, sectionOf, type SectionKind,
 } from './labels.js';
 import { segmentPassages, type Passage } from './segment.js';
@@ -37,6 +37,8 @@ function fieldValue(s: string): string {
 
 const ITEM_NUMBER_ONLY = /^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]|\(\d{1,2}\))?\s*$/;
 const INLINE_LABEL_AT_START = new RegExp(`^(${ALL_LABELS_ALT})\\s*[::]`, 'u');
+
+const END_LABEL = new RegExp(`(?:^|[\\s\\d.、)])(${[...DUTY_LABELS, ...REQ_LABELS].join('|')})\\s*$`, 'u');
 
 type Parsed = { chunks: Chunk[]; fields: Map<string, string> };
 
@@ -81,6 +83,9 @@ function parseBody(pieces: Piece[], initial: SectionKind): Parsed {
     INLINE_LABEL.lastIndex = 0;
     const marks: Array<{ label: string; at: number; end: number }> = [];
     for (let m = INLINE_LABEL.exec(text); m; m = INLINE_LABEL.exec(text)) marks.push({ label: m[1], at: m.index, end: m.index + m[0].length });
+    // `… 1.2 具体工作职责`: a section label closing a line opens the section below it
+    const tail = END_LABEL.exec(text);
+    if (tail && !marks.some((m) => m.end > tail.index)) marks.push({ label: tail[1], at: text.length - tail[0].length + tail[0].indexOf(tail[1]), end: text.length });
     let lineSection = section;
     let restore: { section: SectionKind; explicit: boolean } | null = null;
     const head = text.slice(0, marks[0]?.at ?? text.length);
@@ -123,7 +128,7 @@ const GENERIC_SUPERIOR = /^(上级|领导|公司|部门|有关|相关|各|本)|^
 
 /** A superior stated in the text: 在X的领导下 / 向X负责|汇报 / 对X负责 / 接受X的指令. */
 function superiorInText(text: string): string | null {
-  const re = /在([^,。;在]{2,16}?)的?领导下|向([^,。;向]{2,16}?)(?:负责|汇报)|(?<![应相])对([^,。;对]{2,16}?)负责|接受([^,。;]{2,12}?)的(?:指令|领导|指示)/g;
+  const re = /在([^,。;在]{2,16}?)的?领导下|向([^,。;向]{2,16}?)(?:负责|汇报)|对(?![应于此其])([^,。;对]{2,16}?)负责|接受([^,。;]{2,12}?)的(?:指令|领导|指示)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const raw = (m[1] ?? m[2] ?? m[3] ?? m[4]).replace(/\([^)]*\)/g, '').trim();
     if (looksLikeTitle(raw) && !GENERIC_SUPERIOR.test(raw) && !/[及和与、]/.test(raw)) return raw;
@@ -151,16 +156,20 @@ export function extractRoles(lines: string[], file: string): RoleDraft[] {
     if (!duties.length && initial === 'other') duties = sectionItems(chunks.map((c) => ({ ...c, section: c.section === 'other' ? 'duties' : c.section })), 'duties');
     const requirements = sectionItems(chunks, 'requirements');
     const allText = pieces.map((x) => x.text).join('\n');
-    const aliases = [...fromTitle.aliases];
+    const aliases = [...fromTitle.aliases, ...(p.alias ? [splitTitle(p.alias).title] : [])].filter((a) => a !== fromTitle.title);
     for (const a of fromTitle.aliases) {
       const spelled = new RegExp(`${a}\\s*\\(([A-Za-z][A-Za-z .&-]{4,})\\)`).exec(allText);
       if (/^[A-Z]+$/.test(a) && spelled) aliases.push(spelled[1].trim());
     }
+    const department = firstOf(fields, DEPARTMENT_LABELS);
+    const reportsTo = firstOf(fields, REPORTS_TO_LABELS);
+    // a heading with nothing under it (an article title, a footer) describes no post
+    if (!duties.length && !requirements.length && !department && !reportsTo) continue;
     drafts.push({
       title: fromTitle.title,
       aliases: [...new Set(aliases)],
-      department: firstOf(fields, DEPARTMENT_LABELS) ?? fromTitle.department ?? p.sectionDept ?? p.headingDept,
-      reportsTo: firstOf(fields, REPORTS_TO_LABELS)?.replace(/\([^)]*\)/g, '') || superiorInText(allText),
+      department: department ?? fromTitle.department ?? p.sectionDept ?? p.headingDept,
+      reportsTo: reportsTo?.replace(/\([^)]*\)/g, '') || superiorInText(allText),
       directReports: splitList(firstOf(fields, DIRECT_REPORTS_LABELS)),
       duties,
       requirements,

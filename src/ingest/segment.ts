@@ -18,18 +18,22 @@ export type Passage = {
   body: Pos;
   /** exclusive end */
   end: Pos;
+  /** another name for the post given by a title label under its heading */
+  alias?: string;
   /** department named by the enclosing document section (第N篇:X部…) and by the nearest heading */
   sectionDept: string | null;
   headingDept: string | null;
 };
 
-type Start = { type: 'start'; kind: PassageKind; title: string; start: Pos; body: Pos };
+type Start = { type: 'start'; kind: PassageKind; title: string; start: Pos; body: Pos; alias?: string };
 type Stop = { type: 'stop'; at: Pos };
 type Event = (Start & { sectionDept: string | null; headingDept: string | null }) | Stop;
 
-const NUM_PREFIX = `(?:${CJK_NUM}[、.]|\\d{1,2}[.、]|\\(\\d{1,2}\\))`;
+const NUM_PREFIX = `(?:${CJK_NUM}[、.]|\\d{1,2}\\.0(?![\\d.])|\\d{1,2}[.、]|\\(\\d{1,2}\\))`;
 const ARTICLE = new RegExp(`^(推荐)?第(?:\\d+|${CJK_NUM})篇[::]?\\s*(.*)$`);
 const HEADING = new RegExp(`^(?:(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*)?(?:${NUM_PREFIX}\\s*)?(.{1,24}?)\\s*(?:的)?(${HEADING_SUFFIX})((?:\\([^)]*\\))*)\\s*[::]?$`);
+/** Companies and institutions: `XX有限公司岗位说明书` heads a company's set of posts, not one post. */
+const ORGANISATION = /(公司|集团|企业|单位|银行|学校|学院|医院|协会|工厂|酒店|商场|超市)$/;
 const STRONG_SUFFIX = /岗位|工作职责|说明书|职位描述/;
 const INLINE_HEADING = new RegExp(`(${NUM_PREFIX})\\s*([\\p{Script=Han}A-Za-z]{2,12}?)(?:岗位职责|职责)(?![::要和及])`, 'gu');
 const LIST_ITEM = /(?<![\d.])(\d{1,2})[.、]\s*([\p{Script=Han}A-Za-z]{2,12}?)[::]/gu;
@@ -47,12 +51,14 @@ export function parseHeading(line: string): { title: string } | { dept: string }
   if (!m) return null;
   const x = m[1].replace(/\([^)]*\)/g, '').replace(/[\s\-—_]+$/, '').trim();
   const bare = x.replace(/(各|主要)?(岗位)?(及)?$/, '').replace(/\s+/g, '');
-  if (!bare || /[,。;:!?、]/.test(bare)) return null;
+  if (!/^[\p{Script=Han}A-Za-z、·]+$/u.test(bare)) return null;
+  if (ORGANISATION.test(bare)) return null;
   if (/各|及/.test(x) || looksLikeDepartment(bare)) return looksLikeDepartment(bare) ? { dept: bare } : null;
   if (PLACE_ONLY.test(bare)) return null;
-  if (!looksLikeTitle(x) && !STRONG_SUFFIX.test(m[2])) return null;
+  const titleLike = looksLikeTitle(x.replace(/、/g, ''));
+  if (!titleLike && (!STRONG_SUFFIX.test(m[2]) || x.includes('、'))) return null;
   // `居转户岗位说明书`: 岗位 belongs to a name that is not a job noun by itself
-  const name = !looksLikeTitle(x) && m[2].startsWith('岗位') ? m[1] + '岗位' : m[1];
+  const name = !titleLike && m[2].startsWith('岗位') && !/职责|要求/.test(x) ? m[1] + '岗位' : m[1];
   return { title: name + (m[3] ?? '') };
 }
 
@@ -227,8 +233,11 @@ function mergeHeadings(events: Event[], lines: string[]): Event[] {
     const prev = out[out.length - 1];
     if (e.type === 'start' && prev?.type === 'start' && prev.kind === 'heading') {
       const between = lines.slice(prev.start.line + 1, e.start.line).concat(lines[e.start.line].slice(0, e.start.col));
-      const noContent = between.every((l) => !l || LABEL_LINE.test(l) || !/[,。;]/.test(l)) && !between.some((l) => itemOpens(l) || (LABEL_LINE.exec(l)?.[1] && DUTY_LABELS.includes(LABEL_LINE.exec(l)![1])));
-      if (noContent) {
+      const opensItems = (l: string) => {
+        const label = LABEL_LINE.exec(l)?.[1];
+        return label ? DUTY_LABELS.includes(label) : itemOpens(l) || /[,。;]/.test(l);
+      };
+      if (!between.some((l) => l && opensItems(l))) {
         if (e.kind === 'heading') {
           if (normalizeKey(splitTitle(e.title).title) === normalizeKey(splitTitle(prev.title).title)) continue;
           out[out.length - 1] = { type: 'stop', at: prev.start };
@@ -236,7 +245,10 @@ function mergeHeadings(events: Event[], lines: string[]): Event[] {
           continue;
         }
         if (e.kind === 'label' || e.kind === 'table') {
-          out[out.length - 1] = { ...prev, title: e.title };
+          // the post named by the label: it replaces a heading that is not itself a post name
+          const headed = splitTitle(prev.title).title;
+          if (!looksLikeTitle(headed) || headed.endsWith('岗位')) out[out.length - 1] = { ...prev, title: e.title };
+          else out[out.length - 1] = { ...prev, alias: e.title };
           continue;
         }
       }
@@ -270,7 +282,7 @@ function toPassages(events: Event[], lines: string[]): Passage[] {
     }
     while (end.line > e.start.line && !lines[end.line].slice(0, end.col).trim()) end = { line: end.line - 1, col: lines[end.line - 1].length };
     if (before(end, e.start)) end = { line: e.start.line, col: lines[e.start.line].length };
-    out.push({ kind: e.kind, title: e.title, start: e.start, body: e.body, end, sectionDept: e.sectionDept, headingDept: e.headingDept });
+    out.push({ kind: e.kind, title: e.title, alias: e.alias, start: e.start, body: e.body, end, sectionDept: e.sectionDept, headingDept: e.headingDept });
   });
   return out;
 }

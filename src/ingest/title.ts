@@ -8,7 +8,7 @@ const PLACE_PREFIX = new RegExp(`^${PLACE}`);
 export const PLACE_ONLY = new RegExp(`^(?:base)?${PLACE}$`, 'i');
 
 /** Heading decorations around a title. */
-const LEAD = new RegExp(`^(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*|^(?:${CJK_NUM}[、.]|\\d{1,2}[.、]|\\(\\d{1,2}\\))\\s*`, 'u');
+const LEAD = new RegExp(`^(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*|^(?:${CJK_NUM}[、.]|\\d{1,2}\\.0(?![\\d.])|\\d{1,2}[.、]|\\(\\d{1,2}\\))\\s*`, 'u');
 export const HEADING_SUFFIX = '(?:岗位职务说明书|职位描述与岗位职责|岗位职责|工作职责|岗位说明书|职位说明书|职务说明书|职责要求|职责)';
 
 export type TitleParts = { title: string; aliases: string[]; department: string | null };
@@ -29,7 +29,11 @@ export function splitTitle(raw: string): TitleParts {
     prev = s;
     s = s.replace(LEAD, '').trim();
   }
-  s = s.replace(new RegExp(`(?:的)?${HEADING_SUFFIX}(?:\\([^)]*\\))*[::]?$`), '').trim();
+  const suffix = new RegExp(`\\s*(?:的)?${HEADING_SUFFIX}(?:\\([^)]*\\))*[::]?$`);
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(suffix, '').trim();
+  }
   const aliases: string[] = [];
   // parentheticals: another name of the post becomes an alias; places, person names, notes are dropped
   s = s.replace(/\(([^()]*)\)/g, (_, inner: string) => {
