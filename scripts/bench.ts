@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--sizes 1000,10000,100000] [--seed 7] [--queries 200] [--baseline-seconds 40] [--out bench]
+ * npm run bench -- [--sizes 1000,10000,100000] [--seed 7] [--queries 200] [--baseline-seconds 45] [--out bench]
  *
  * For each size: generate a synthetic corpus from the seed records, build the index through the real
  * ingest path, then time the engine and the naive fuse.js baseline on the same question mix, each in
@@ -21,7 +21,7 @@ import { saveResults, type SizeResult } from '../src/bench/report.js';
 import { summarize } from '../src/bench/stats.js';
 import type { SynthRole } from '../src/bench/synth.js';
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,100000] [--seed 7] [--queries 200] [--baseline-seconds 40] [--out bench] [--keep]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,100000] [--seed 7] [--queries 200] [--baseline-seconds 45] [--out bench] [--keep]';
 const args = parseArgs(
   process.argv.slice(2),
   z.object({
@@ -32,7 +32,7 @@ const args = parseArgs(
       .pipe(z.array(z.number().int().min(10).max(1_000_000)).min(1)),
     seed: z.coerce.number().int().default(7),
     queries: z.coerce.number().int().min(10).max(10_000).default(200),
-    baselineSeconds: z.coerce.number().positive().default(40),
+    baselineSeconds: z.coerce.number().positive().default(45),
     data: z.string().default(path.join(PROJECT_ROOT, 'data', 'docs')),
     out: z.string().default(path.join(PROJECT_ROOT, 'bench')),
     keep: z.boolean().default(false),
@@ -77,6 +77,7 @@ function speedup(engine: MeasureResult, baseline: MeasureResult): SizeResult['sp
 const answered = (m: MeasureResult): number[] => m.latencies.filter((x): x is number => x !== null);
 
 async function main(): Promise<void> {
+  const loadAtStart = os.loadavg()[0];
   log(`seed records: ingesting ${args.data}`);
   const pool = await poolFromSeeds(args.data);
   log(`pool: ${pool.titles.length} titles, ${pool.departments.length} departments, ${pool.duties.length} duties, ${pool.requirements.length} requirements`);
@@ -107,7 +108,14 @@ async function main(): Promise<void> {
       buildMs,
       rolesPerSecond: roles.length / (buildMs / 1000),
       indexBytes: statSync(dbPath).size,
-      engine: { openMs: engine.openMs, rssBytes: engine.rssBytes, maxRssBytes: engine.maxRssBytes, ...engine.byKind, all: summarize(answered(engine)) },
+      engine: {
+        openMs: engine.openMs,
+        rssBytes: engine.rssBytes,
+        maxRssBytes: engine.maxRssBytes,
+        ...engine.byKind,
+        all: summarize(answered(engine)),
+        cpu: engine.cpuByKind,
+      },
       baseline: {
         buildMs: baseline.openMs,
         maxRssBytes: baseline.maxRssBytes,
@@ -133,8 +141,10 @@ async function main(): Promise<void> {
     bench: {
       ranAt: new Date().toISOString(),
       machine: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`,
+      load: [loadAtStart, os.loadavg()[0]],
       seed: args.seed,
       questionsPerKind: args.queries,
+      baselineSeconds: args.baselineSeconds,
       idleRssBytes: idle.maxRssBytes,
       sizes,
     },

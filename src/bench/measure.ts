@@ -18,6 +18,8 @@ export type MeasureResult = {
   /** Latency of each question answered, ms, in question order; null when not asked (baseline budget). */
   latencies: Array<number | null>;
   byKind: Partial<Record<QuestionKind, Summary>>;
+  /** The same in process CPU time: what the question cost, without time lost to other processes on a shared machine. */
+  cpuByKind: Partial<Record<QuestionKind, Summary>>;
   rssBytes: number;
   maxRssBytes: number;
 };
@@ -50,23 +52,33 @@ async function main(): Promise<void> {
   const budgetMs = mode === 'baseline' ? Number(budgetArg ?? '60') * 1000 : Infinity;
   const order = interleave(questions);
   const latencies: Array<number | null> = questions.map(() => null);
+  const cpu: Array<number | null> = questions.map(() => null);
   const started = performance.now();
   for (const i of order) {
     if (performance.now() - started > budgetMs) break;
+    const c = process.cpuUsage();
     const t = performance.now();
     ask(questions[i].q);
     latencies[i] = performance.now() - t;
+    const used = process.cpuUsage(c);
+    cpu[i] = (used.user + used.system) / 1000;
   }
-  const byKind: MeasureResult['byKind'] = {};
-  for (const kind of ['title', 'who', 'field'] as const) {
-    const xs = questions.flatMap((q, i) => (q.kind === kind && latencies[i] !== null ? [latencies[i] as number] : []));
-    if (xs.length) byKind[kind] = summarize(xs);
-  }
+  const perKind = (xs: Array<number | null>): MeasureResult['byKind'] => {
+    const out: MeasureResult['byKind'] = {};
+    for (const kind of ['title', 'who', 'field'] as const) {
+      const got = questions.flatMap((q, i) => (q.kind === kind && xs[i] !== null ? [xs[i] as number] : []));
+      if (got.length) out[kind] = summarize(got);
+    }
+    return out;
+  };
+  const byKind = perKind(latencies);
+  const cpuByKind = perKind(cpu);
   const result: MeasureResult = {
     mode,
     openMs,
     latencies,
     byKind,
+    cpuByKind,
     rssBytes: process.memoryUsage().rss,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   };

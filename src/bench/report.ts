@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Summary } from './stats.js';
 
+export type KindSummaries = { title?: Summary; who?: Summary; field?: Summary };
+
 export type SizeResult = {
   roles: number;
   documents: number;
@@ -15,7 +17,7 @@ export type SizeResult = {
   buildMs: number;
   rolesPerSecond: number;
   indexBytes: number;
-  engine: { openMs: number; rssBytes: number; maxRssBytes: number; title?: Summary; who?: Summary; field?: Summary; all: Summary };
+  engine: { openMs: number; rssBytes: number; maxRssBytes: number; title?: Summary; who?: Summary; field?: Summary; all: Summary; cpu: KindSummaries };
   baseline: { buildMs: number; maxRssBytes: number; asked: number; of: number; title?: Summary; who?: Summary; field?: Summary; all: Summary };
   /** Baseline time / engine time over the questions both answered. */
   speedup: { mean: number; p50: number };
@@ -24,8 +26,11 @@ export type SizeResult = {
 export type BenchResults = {
   ranAt: string;
   machine: string;
+  /** 1-minute load average at the start and end: the machine is shared, so latencies include waiting for a core. */
+  load: [number, number];
   seed: number;
   questionsPerKind: number;
+  baselineSeconds?: number;
   idleRssBytes: number;
   sizes: SizeResult[];
 };
@@ -62,7 +67,8 @@ export function renderMarkdown(r: Results): string {
     out.push(
       `## Search and answer (\`npm run bench\`, ${b.ranAt}, ${b.machine})`,
       '',
-      `Synthetic corpus: seed records from data/docs recombined (seed ${b.seed}); ${b.questionsPerKind} questions per kind. Latencies in ms (p50 / p99).`,
+      `Synthetic corpus: seed records from data/docs recombined (seed ${b.seed}); ${b.questionsPerKind} questions per kind. Latencies in ms (p50 / p99), wall clock; ` +
+        `the CPU-time row is the same questions' process CPU time, i.e. without waiting for a core (1-minute load average ${b.load[0].toFixed(1)} at the start, ${b.load[1].toFixed(1)} at the end, on ${b.machine.split(' ')[0]} cores shared with other work).`,
       '',
       `| metric ${col((s) => `${s.roles.toLocaleString('en')} roles`)}`,
       `|---${col(() => '---:')}`,
@@ -76,12 +82,15 @@ export function renderMarkdown(r: Results): string {
       `| title lookup ${col((s) => pct(s.engine.title))}`,
       `| "who handles" ${col((s) => pct(s.engine.who))}`,
       `| field question ${col((s) => pct(s.engine.field))}`,
+      `| CPU time: title / who / field p99 ${col((s) => `${ms(s.engine.cpu.title?.p99)} / ${ms(s.engine.cpu.who?.p99)} / ${ms(s.engine.cpu.field?.p99)}`)}`,
       `| baseline (fuse.js over title+duties) all kinds ${col((s) => pct(s.baseline.all))}`,
       `| baseline questions timed ${col((s) => `${s.baseline.asked} of ${s.baseline.of}`)}`,
       `| baseline build, ms / peak RSS, MB ${col((s) => `${ms(s.baseline.buildMs)} / ${mb(s.baseline.maxRssBytes)}`)}`,
       `| speed-up vs baseline (mean / p50) ${col((s) => `${s.speedup.mean.toFixed(0)}× / ${s.speedup.p50.toFixed(0)}×`)}`,
       '',
       `RSS of an idle child process (Node + tsx, nothing loaded): ${mb(b.idleRssBytes)} MB; the serve RSS above includes it.`,
+      '',
+      `The baseline gets ${b.baselineSeconds ?? '?'} s per size: where it timed fewer questions than the engine, it asked the kinds in turn until time ran out, and the speed-up compares both on exactly those questions.`,
       '',
     );
     const big = b.sizes[b.sizes.length - 1];
