@@ -31,7 +31,7 @@ type Event = (Start & { sectionDept: string | null; headingDept: string | null }
 
 const NUM_PREFIX = `(?:${CJK_NUM}[、.]|\\d{1,2}\\.0(?![\\d.])|\\d{1,2}[.、]|\\(\\d{1,2}\\))`;
 const ARTICLE = new RegExp(`^(推荐)?第(?:\\d+|${CJK_NUM})篇[::]?\\s*(.*)$`);
-const HEADING = new RegExp(`^(?:(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*)?(?:${NUM_PREFIX}\\s*)?(.{1,24}?)\\s*(?:的)?(${HEADING_SUFFIX})((?:\\([^)]*\\))*)\\s*[::]?$`);
+const HEADING = new RegExp(`^(?:(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*)?(?:${NUM_PREFIX}\\s*)?(.{1,24}?)\\s*(?:的)?(${HEADING_SUFFIX})((?:及|和)(?:任职要求|要求|工作流程|任职资格))?((?:\\([^)]*\\))*)\\s*[::]?$`);
 /** Companies and institutions: `XX有限公司岗位说明书` heads a company's set of posts, not one post. */
 const ORGANISATION = /(公司|集团|企业|单位|银行|学校|学院|医院|协会|工厂|酒店|商场|超市)$/;
 const STRONG_SUFFIX = /岗位|工作职责|说明书|职位描述/;
@@ -56,21 +56,21 @@ export function parseHeading(line: string): { title: string } | { dept: string }
   if (/各|及/.test(x) || looksLikeDepartment(bare)) return looksLikeDepartment(bare) ? { dept: bare } : null;
   if (PLACE_ONLY.test(bare)) return null;
   const titleLike = looksLikeTitle(x.replace(/、/g, ''));
-  if (!titleLike && (!STRONG_SUFFIX.test(m[2]) || x.includes('、'))) return null;
+  if (!titleLike && (!STRONG_SUFFIX.test(m[2]) || x.includes('、') || m[3])) return null;
   // `居转户岗位说明书`: 岗位 belongs to a name that is not a job noun by itself
   const name = !titleLike && m[2].startsWith('岗位') && !/职责|要求/.test(x) ? m[1] + '岗位' : m[1];
-  return { title: name + (m[3] ?? '') };
+  return { title: name + (m[4] ?? '') };
 }
 
 function isHeadingish(line: string): boolean {
-  // numbered lines and lines ending in a colon introduce items of the current passage
-  if (/^(\d{1,2}[.、\s]|\(\d{1,2}\))|[::]$/.test(line)) return false;
+  // numbered lines and `label:` lines belong to the current passage
+  if (/^(\d{1,2}[.、\s]|\(\d{1,2}\))|[::]/.test(line)) return false;
   return line.length <= 30 && !/[。,;!?]/.test(line) && HEADINGISH_WORD.test(line) && !LABEL_LINE.test(line);
 }
 
 function deptOfSection(text: string): string | null {
-  const m = /^(.+?(?:部门|部|中心|办公室))(?:各|主要)?(?:岗位)?(?:及)?(?:职责)?$/.exec(text.replace(/\s+/g, ''));
-  return m && looksLikeDepartment(m[1]) ? m[1] : null;
+  const m = /^(\p{Script=Han}{2,14}?(?:部门|部|中心|办公室))(?:各|主要)?(?:岗位)?(?:及)?(?:职责)?$/u.exec(text.replace(/\s+/g, ''));
+  return m && looksLikeDepartment(m[1]) && !/[及和与各]/.test(m[1]) ? m[1] : null;
 }
 
 const nextNonEmpty = (lines: string[], i: number, limit = 3) => {
