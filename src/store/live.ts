@@ -52,6 +52,7 @@ export function createLiveIndex<T extends Closeable>(dbPath: string, open: (path
   let loadedId = fileId(dbPath);
   let slot: Slot<T> = { value: open(dbPath), refs: 0, retired: false, graceOver: false, closed: false };
   let generation = 1;
+  let failedId: string | null = null;
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const retired = new Set<Slot<T>>();
@@ -91,8 +92,9 @@ export function createLiveIndex<T extends Closeable>(dbPath: string, open: (path
     try {
       value = open(dbPath);
     } catch (e) {
-      opts.onError?.(new Error(`new index at ${dbPath} not loaded, still serving the previous one: ${(e as Error).message}`));
-      loadedId = id; // do not retry the same broken file on every poll; a later rename has a new id
+      // Tried again at the next poll or event (a transient failure heals); reported once per file.
+      if (failedId !== id) opts.onError?.(new Error(`new index at ${dbPath} not loaded, still serving the previous one: ${(e as Error).message}`));
+      failedId = id;
       return false;
     }
     const old = slot;
