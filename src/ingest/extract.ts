@@ -3,7 +3,7 @@ import type { RoleDraft } from '../roles/schema.js';
 import { leafItems } from './items.js';
 import {
   ALL_LABELS_ALT, DUTY_LABELS, REQ_LABELS, DEPARTMENT_LABELS, DIRECT_REPORTS_LABELS, INLINE_LABEL, LABEL_LINE, REPORTS_TO_LABELS,
-  looksLikeTitle, sectionOf, type SectionKind,
+  isLabelWord, looksLikeTitle, sectionOf, type SectionKind,
 } from './labels.js';
 import { segmentPassages, type Passage } from './segment.js';
 import { splitTitle } from './title.js';
@@ -50,7 +50,8 @@ function parseBody(pieces: Piece[], initial: SectionKind): Parsed {
   // false while the section is only implied (a heading opens the duties); true after a section label
   let explicit = false;
   const setField = (label: string, value: string) => {
-    if (value && !fields.has(label)) fields.set(label, value);
+    // `直接下属 间接下属`: a label followed by another label has no value
+    if (value && !isLabelWord(value.split(/\s/)[0]) && !fields.has(label)) fields.set(label, value);
   };
   for (let k = 0; k < pieces.length; k++) {
     let text = pieces[k].text;
@@ -68,7 +69,8 @@ function parseBody(pieces: Piece[], initial: SectionKind): Parsed {
       if (kind === 'field') {
         // table cell: the value is the next line unless that is another label
         const nxt = pieces[k + 1];
-        if (nxt && nxt.line <= pieces[k].line + 2 && !LABEL_LINE.test(nxt.text) && !INLINE_LABEL_AT_START.test(nxt.text)) {
+        const splitLabelNext = nxt && pieces[k + 2] && nxt.text.length <= 3 && LABEL_LINE.test(nxt.text + pieces[k + 2].text);
+        if (nxt && nxt.line <= pieces[k].line + 2 && !LABEL_LINE.test(nxt.text) && !INLINE_LABEL_AT_START.test(nxt.text) && !splitLabelNext) {
           setField(label, nxt.text);
           k++;
         }
@@ -82,7 +84,7 @@ function parseBody(pieces: Piece[], initial: SectionKind): Parsed {
     // inline labels: `岗位职责:(1)…任职要求:(1)…`
     INLINE_LABEL.lastIndex = 0;
     const marks: Array<{ label: string; at: number; end: number }> = [];
-    for (let m = INLINE_LABEL.exec(text); m; m = INLINE_LABEL.exec(text)) marks.push({ label: m[1], at: m.index, end: m.index + m[0].length });
+    for (let m = INLINE_LABEL.exec(text); m; m = INLINE_LABEL.exec(text)) marks.push({ label: m[1] ?? m[2], at: m.index, end: m.index + m[0].length });
     // `… 1.2 具体工作职责`: a section label closing a line opens the section below it
     const tail = END_LABEL.exec(text);
     if (tail && !marks.some((m) => m.end > tail.index)) marks.push({ label: tail[1], at: text.length - tail[0].length + tail[0].indexOf(tail[1]), end: text.length });

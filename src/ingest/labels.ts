@@ -37,7 +37,7 @@ export const OTHER_LABELS = [
 /** One-value header fields of job-description tables that the record does not keep. */
 export const HEADER_FIELDS = [
   '晋升方向', '轮转岗位', '薪金标准', '薪资待遇', '职位代码', '职系', '职等职级', '编写日期', '填写日期', '审核人', '核准人', '有效日期', '人员编制',
-  '工作地点', '招录单位', '所属单位', '岗位性质', '管理责任', '基本资料', '间接下属', '分部门',
+  '工作地点', '招录单位', '所属单位', '岗位性质', '管理责任', '基本资料', '间接下属', '分部门', '岗位编号', '职位编号', '岗位等级',
 ];
 
 export const REPORTS_TO_LABELS = ['直接上级', '直属上级', '汇报对象', '汇报职级', '汇报上级', '上级主管', '报告对象'];
@@ -63,10 +63,13 @@ export function sectionOf(label: string): SectionKind | 'field' {
 }
 
 /** A whole line that is only a label (table cell), optionally numbered and colon-terminated. */
-export const LABEL_LINE = new RegExp(`^(?:${CJK_NUM}[、.]|\\d{1,2}[.、]|\\(\\d{1,2}\\))?\\s*(${ALL_LABELS_ALT})\\s*[::]?$`);
+export const LABEL_LINE = new RegExp(`^(?:${CJK_NUM}[、.]|\\d{1,2}[.、]|\\(\\d{1,2}\\))?\\s*(${ALL_LABELS_ALT})\\s*(?:\\([A-Za-z]+\\))?\\s*[::]?$`);
 
-/** `label:` anywhere in a line (flattened forms run labels together). */
-export const INLINE_LABEL = new RegExp(`(${ALL_LABELS_ALT}|\\S{0,3}概述|职位概要)\\s*[::]`, 'g');
+/** Unambiguous labels that also work without a colon when a space separates them from their value (one-line tables). */
+export const SPACED_LABELS = ['职位名称', '岗位名称', '所属部门', '直接上级', '直属上级', '直接下属', '直接下级', '汇报对象', '岗位职责', '工作职责', '任职要求', '任职资格'];
+
+/** `label:` anywhere in a line (flattened forms run labels together), or `label value` between spaces. Label: group 1 or 2. */
+export const INLINE_LABEL = new RegExp(`(${ALL_LABELS_ALT}|\\S{0,3}概述|职位概要)\\s*[::]|(?<=^|\\s)(${SPACED_LABELS.join('|')})\\s+(?=\\S)`, 'gu');
 
 export function isLabelWord(s: string): boolean {
   return ALL_LABELS.includes(s);

@@ -37,8 +37,9 @@ const ORGANISATION = /(公司|集团|企业|单位|银行|学校|学院|医院|�
 const STRONG_SUFFIX = /岗位|工作职责|说明书|职位描述/;
 const INLINE_HEADING = new RegExp(`(${NUM_PREFIX})\\s*([\\p{Script=Han}A-Za-z]{2,12}?)(?:岗位职责|职责)(?![::要和及])`, 'gu');
 const LIST_ITEM = /(?<![\d.])(\d{1,2})[.、]\s*([\p{Script=Han}A-Za-z]{2,12}?)[::]/gu;
-const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1`, 'u');
-const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]\\s*`, 'gu');
+/** `一、机场服务代表机场服务代表是…`: a section heading run into a paragraph that opens by describing the post. */
+const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1(?=是|主要|负责|需|应|作为|的|在|要)`, 'u');
+const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(?:(?:岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]|(?<=^|\\s)(?:职位名称|岗位名称)\\s+(?=\\S))\\s*`, 'gu');
 const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'u');
 /** Blocks that describe a department, a rule book or an article rather than a post. */
 const NON_ROLE_BLOCK = /^(?:\S{0,12}(部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|下属岗位|管理制度|工作总结|十不准|岗位设置|细则))/;
