@@ -7,16 +7,17 @@ import type { Role } from '../roles/schema.js';
 import { openIndex } from '../store/db.js';
 import { DutySearch, dutyEvidence, topicTokens } from '../search/duties.js';
 import { parseQuestion } from '../search/question.js';
+import { FIELD_BITS } from '../search/indexer.js';
 import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
 import { normalizeKey } from '../text/normalize.js';
 import type { Answer, Answerer, Field, Ranked, ReportingLine, RoleLink } from './types.js';
 
 const MAX_RESULTS = 10;
 const WHO_RESULTS = 5;
-/** Roles fetched per name: enough alternatives for any real title, bounded for a huge index. */
-const ROLES_PER_NAME = 50;
 const CHAIN_LEVELS = 3;
 const ALTERNATIVE_GAP = 0.2;
+/** A name in a reporting line resolves to a record only on a near-exact match. */
+const RESOLVE_SCORE = 0.85;
 
 type Row = { rowid: number; role: Role };
 
@@ -24,6 +25,8 @@ export class AnswerEngine implements Answerer {
   private readonly titles: TitleMatcher;
   private readonly duties: DutySearch;
   private readonly byKey: Database.Statement;
+  private readonly byKeyWithField: Database.Statement;
+  private readonly byKeyInFile: Database.Statement;
   private readonly byRowid: Database.Statement;
   private readonly byId: Database.Statement;
   private readonly reportsTo: Database.Statement;
@@ -31,9 +34,13 @@ export class AnswerEngine implements Answerer {
   constructor(db: Database.Database) {
     this.titles = new TitleMatcher(db);
     this.duties = new DutySearch(db);
-    this.byKey = db.prepare(
-      'SELECT r.rowid AS rowid, r.json AS json FROM title_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = ? ORDER BY r.file, r.start_line LIMIT ' + ROLES_PER_NAME,
-    );
+    // roles sharing a name, fullest first; each form is served by a title_keys index, so a name shared by
+    // thousands of roles costs no more than a rare one
+    const select = 'SELECT r.rowid AS rowid, r.json AS json FROM title_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = @key';
+    const order = 'ORDER BY k.richness DESC, k.role LIMIT @limit';
+    this.byKey = db.prepare(`${select} ${order}`);
+    this.byKeyWithField = db.prepare(`${select} AND (k.fields & @want) != 0 ${order}`);
+    this.byKeyInFile = db.prepare(`${select} AND k.file = @file ${order}`);
     this.byRowid = db.prepare('SELECT rowid, json FROM roles WHERE rowid = ?');
     this.byId = db.prepare('SELECT rowid, json FROM roles WHERE id = ?');
     this.reportsTo = db.prepare(
@@ -89,9 +96,9 @@ export class AnswerEngine implements Answerer {
   private rankTitles(subjects: string[], field?: Field): Ranked[] {
     const out: Ranked[] = [];
     const seen = new Set<string>();
+    const want = field ? FIELD_BITS[field] : 0;
     for (const m of this.titles.match(subjects, MAX_RESULTS)) {
-      const rows = this.rowsFor(m.key);
-      rows.sort((a, b) => (field ? Number(hasField(b.role, field)) - Number(hasField(a.role, field)) : 0) || richness(b.role) - richness(a.role));
+      const rows = this.rowsFor(m.key, { want, limit: MAX_RESULTS - out.length });
       for (const r of rows) {
         if (seen.has(r.role.id)) continue;
         seen.add(r.role.id);
@@ -103,8 +110,8 @@ export class AnswerEngine implements Answerer {
   }
 
   private who(question: string, topic: string): Answer {
-    const tokens = topicTokens(topic);
-    const hits = this.duties.search(tokens, WHO_RESULTS * 4);
+    const weighted = this.duties.weigh(topicTokens(topic));
+    const hits = this.duties.search(weighted, WHO_RESULTS, WHO_RESULTS * 3);
     if (!hits.length) {
       const suggestions = this.rankTitles([normalizeKey(topic)]).slice(0, 5);
       return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };
@@ -113,7 +120,7 @@ export class AnswerEngine implements Answerer {
     const scored = hits.flatMap((h) => {
       const row = this.row(this.byRowid.get(h.rowid));
       if (!row) return [];
-      const { evidence, bestShare } = dutyEvidence(row.role, tokens);
+      const { evidence, bestShare } = dutyEvidence(row.role, weighted);
       // one duty line covering the question beats words scattered over a long list
       const score = 0.55 * bestShare + 0.35 * (-h.bm25 / worst) + (h.all ? 0.1 : 0);
       return [{ role: row.role, score, evidence }];
@@ -122,8 +129,14 @@ export class AnswerEngine implements Answerer {
     return { kind: 'who', question, intent: 'who', topic, hits: scored.slice(0, WHO_RESULTS) };
   }
 
-  private rowsFor(key: string): Row[] {
-    return (this.byKey.all(key) as unknown[]).map((r) => this.row(r)).filter((r): r is Row => r !== null);
+  /** Roles with this name: those stating the wanted field first, or those in the given file first. */
+  private rowsFor(key: string, o: { want?: number; file?: string; limit: number }): Row[] {
+    const parse = (rows: unknown[]) => rows.map((r) => this.row(r)).filter((r): r is Row => r !== null);
+    const first = o.want ? parse(this.byKeyWithField.all({ key, want: o.want, limit: o.limit })) : o.file ? parse(this.byKeyInFile.all({ key, file: o.file, limit: o.limit })) : [];
+    if (first.length >= o.limit) return first;
+    const ids = new Set(first.map((r) => r.rowid));
+    const rest = parse(this.byKey.all({ key, limit: o.limit })).filter((r) => !ids.has(r.rowid));
+    return [...first, ...rest].slice(0, o.limit);
   }
 
   private row(r: unknown): Row | null {
@@ -134,15 +147,11 @@ export class AnswerEngine implements Answerer {
 
   /** A name in a role's text → the role it names, preferring the same document. */
   private resolve(name: string, file: string): Role | null {
-    const m = this.titles.match([normalizeKey(name)], 3).filter((x) => x.score >= 0.85);
-    let fallback: Role | null = null;
-    for (const { key } of m) {
-      for (const r of this.rowsFor(key)) {
-        if (r.role.source.file === file) return r.role;
-        fallback ??= r.role;
-      }
+    for (const { key } of this.titles.match([normalizeKey(name)], 3, { fts: false }).filter((x) => x.score >= RESOLVE_SCORE)) {
+      const [r] = this.rowsFor(key, { file, limit: 1 });
+      if (r) return r.role;
     }
-    return fallback;
+    return null;
   }
 
   private reporting(role: Role): ReportingLine {
@@ -174,15 +183,6 @@ export class AnswerEngine implements Answerer {
     }
     return { chain, directReports };
   }
-}
-
-function richness(r: Role): number {
-  return r.duties.length + r.requirements.length + (r.department ? 1 : 0) + (r.reportsTo ? 1 : 0);
-}
-
-function hasField(r: Role, f: Field): boolean {
-  const v = r[f];
-  return Array.isArray(v) ? v.length > 0 : Boolean(v);
 }
 
 /** The field's value as text; direct reports also count roles that name this one as their boss. */

@@ -1,7 +1,7 @@
 /**
- * "Who handles X": FTS5 over JS-generated character bigrams. All words (AND) first, then an OR top-up so a
- * question phrased differently from the document still finds roles; bm25 weights the title over the duties.
- * Evidence is the duty lines that share the most question bigrams, with those bigrams marked.
+ * "Who handles X": FTS5 over JS-generated character bigrams. All words (AND) first, then an OR top-up over
+ * the informative words so a question phrased differently from the document still finds roles; bm25 weights
+ * the title over the duties. Evidence is the duty lines that share the most question bigrams, marked.
  */
 import type Database from 'better-sqlite3';
 import type { Evidence } from '../answer/types.js';
@@ -10,9 +10,17 @@ import { bigramTokens, canonical } from '../text/normalize.js';
 import { ftsQuery } from './fts.js';
 
 export type DutyHit = { rowid: number; bm25: number; all: boolean };
+export type WeightedTokens = { tokens: string[]; weight: Map<string, number> };
 
 /** Function words that join two duty phrases (和、与、及、的): bigrams across them are noise. */
 const JOINERS = /[的和与及或并、,，]/g;
+/**
+ * A word in more than this share of roles (负责, 工作) says little about who does what, and once its
+ * posting list is long (COMMON_MIN) it costs FTS5 real time; small indexes keep every word.
+ */
+const COMMON_SHARE = 0.2;
+const COMMON_MIN = 2000;
+const OR_TOKENS = 8;
 
 export function topicTokens(topic: string): string[] {
   return [...new Set(bigramTokens(canonical(topic).replace(JOINERS, ' ')))];
@@ -20,39 +28,66 @@ export function topicTokens(topic: string): string[] {
 
 export class DutySearch {
   private readonly stmt: Database.Statement;
+  /** Document frequency of every indexed bigram, read once: a per-query vocab lookup costs ~1 ms a word. */
+  private readonly df: Map<string, number>;
+  private readonly roles: number;
+
   constructor(db: Database.Database) {
     this.stmt = db.prepare('SELECT rowid, bm25(roles_fts, 3.0, 1.0) AS bm25 FROM roles_fts WHERE roles_fts MATCH ? ORDER BY bm25 LIMIT ?');
+    this.df = new Map((db.prepare('SELECT term, doc FROM roles_fts_vocab').raw().all() as [string, number][]).map(([t, d]) => [t, d]));
+    this.roles = (db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
   }
 
-  search(tokens: string[], limit: number): DutyHit[] {
+  /** The question's tokens that occur in the index, each with its idf weight. */
+  weigh(tokens: string[]): WeightedTokens {
+    const weight = new Map<string, number>();
+    for (const t of tokens) {
+      const d = this.df.get(t);
+      if (d) weight.set(t, Math.log(1 + this.roles / d));
+    }
+    return { tokens: [...weight.keys()], weight };
+  }
+
+  search({ tokens }: WeightedTokens, want: number, limit: number): DutyHit[] {
     if (!tokens.length) return [];
     const hits: DutyHit[] = [];
     const seen = new Set<number>();
-    for (const op of ['AND', 'OR'] as const) {
-      if (op === 'OR' && (hits.length >= limit || tokens.length === 1)) break;
-      const rows = this.stmt.all(ftsQuery(tokens, op), limit + hits.length) as { rowid: number; bm25: number }[];
+    const add = (rows: { rowid: number; bm25: number }[], all: boolean) => {
       for (const r of rows) {
         if (seen.has(r.rowid) || hits.length >= limit) continue;
         seen.add(r.rowid);
-        hits.push({ rowid: r.rowid, bm25: r.bm25, all: op === 'AND' });
+        hits.push({ rowid: r.rowid, bm25: r.bm25, all });
       }
+    };
+    // common words (负责, 工作) barely move bm25 but make FTS5 walk most of the index: rare words only
+    const byRarity = [...tokens].sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0));
+    const common = Math.max(this.roles * COMMON_SHARE, COMMON_MIN);
+    const rare = byRarity.filter((t) => (this.df.get(t) ?? 0) <= common);
+    const informative = rare.length >= 2 ? rare : byRarity.slice(0, 2);
+    add(this.stmt.all(ftsQuery(informative, 'AND'), limit) as { rowid: number; bm25: number }[], true);
+    if (hits.length < want && informative.length > 1) {
+      add(this.stmt.all(ftsQuery(informative.slice(0, OR_TOKENS), 'OR'), limit) as { rowid: number; bm25: number }[], false);
     }
     return hits;
   }
 }
 
-/** Per UTF-16 offset, the canonical character there (so marks point into the original text). */
+/** Per code point of text, its canonical form and UTF-16 range (so marks point into the original text). */
 function canonicalChars(text: string): Array<{ ch: string; start: number; end: number }> {
+  const chars = Array.from(text);
+  const whole = Array.from(canonical(text));
+  // canonical() keeps one character per character almost always; convert one by one only when it did not
+  const canon = whole.length === chars.length ? whole : chars.map((c) => canonical(c));
   const out: Array<{ ch: string; start: number; end: number }> = [];
   let off = 0;
-  for (const ch of text) {
-    out.push({ ch: canonical(ch), start: off, end: off + ch.length });
+  chars.forEach((ch, i) => {
+    out.push({ ch: canon[i], start: off, end: off + ch.length });
     off += ch.length;
-  }
+  });
   return out;
 }
 
-/** [start,end) ranges of text covered by any token, merged; and how many distinct tokens occur. */
+/** [start,end) ranges of text covered by any token, merged; and which tokens occur. */
 export function markTokens(text: string, tokens: Set<string>): { marks: Array<[number, number]>; matched: Set<string> } {
   const cs = canonicalChars(text);
   const ranges: Array<[number, number]> = [];
@@ -84,11 +119,22 @@ export function markTokens(text: string, tokens: Set<string>): { marks: Array<[n
   return { marks, matched };
 }
 
-/** The duty lines of a role that share most question tokens, best first, with marks; and the best line's share. */
-export function dutyEvidence(role: Role, tokens: string[], max = 3): { evidence: Evidence[]; bestShare: number } {
+/**
+ * The duty lines of a role that share most question tokens (idf-weighted), best first, with marks; and
+ * the best line's share of the question's weight (one line covering the question is strong evidence).
+ */
+export function dutyEvidence(role: Role, { tokens, weight }: WeightedTokens, max = 3): { evidence: Evidence[]; bestShare: number } {
   const set = new Set(tokens);
-  const lines = role.duties.map((text, index) => ({ index, text, ...markTokens(text, set) })).filter((l) => l.matched.size > 0);
-  lines.sort((a, b) => b.matched.size - a.matched.size || a.index - b.index);
-  const bestShare = lines.length && tokens.length ? lines[0].matched.size / tokens.length : 0;
+  const total = tokens.reduce((s, t) => s + (weight.get(t) ?? 0), 0);
+  const lines = role.duties
+    .map((text, index) => {
+      const m = markTokens(text, set);
+      let w = 0;
+      for (const t of m.matched) w += weight.get(t) ?? 0;
+      return { index, text, marks: m.marks, w };
+    })
+    .filter((l) => l.w > 0);
+  lines.sort((a, b) => b.w - a.w || a.index - b.index);
+  const bestShare = lines.length && total ? lines[0].w / total : 0;
   return { evidence: lines.slice(0, max).map(({ index, text, marks }) => ({ index, text, marks })), bestShare };
 }

@@ -1,53 +1,42 @@
 /**
- * Title matching: exact name/alias/pinyin/initials keys first (one index probe), then fuse.js over the
- * DISTINCT names and their pinyin (never duty text), then the FTS5 title column; candidates are re-ranked by
- * a character alignment that forgives homophones (坐席→座席, 主官→主管), the commonest Chinese input typo.
+ * Title matching: exact name/alias/pinyin/initials keys first (one index probe); then a fuzzy stage over the
+ * DISTINCT names only (never duty text): an in-memory gram index (characters, syllables, pinyin trigrams)
+ * shortlists names cheaply, fuse.js scores the shortlist's pinyin and initials, and a character alignment
+ * that forgives homophones (坐席→座席, 主官→主管: the commonest Chinese input typo) ranks it; last, the FTS5
+ * title column. Running fuse.js over every distinct name took ~2 s a query at 100k roles; the shortlist
+ * keeps a fuzzy lookup in the low milliseconds.
  */
 import type Database from 'better-sqlite3';
 import Fuse from 'fuse.js';
-import { pinyin } from 'pinyin-pro';
-import { bigramTokens, isHan, pinyinKey } from '../text/normalize.js';
+import { bigramTokens, isHan, syllablesOf } from '../text/normalize.js';
 import { ftsQuery } from './fts.js';
 
 export type NameMatch = { key: string; score: number };
-type Entry = { key: string; pinyin: string; initials: string };
+type Entry = { key: string; pinyin: string; initials: string; syllables: string };
 
 /** Below this a fuzzy candidate is a suggestion, not an answer. */
 export const FOUND_SCORE = 0.6;
-const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.6, includeScore: true } as const;
-const CANDIDATES = 40;
-
-const syllableCache = new Map<string, string[]>();
-function syllables(key: string): string[] {
-  let s = syllableCache.get(key);
-  if (!s) {
-    const chars = Array.from(key);
-    const py = pinyin(key, { toneType: 'none', type: 'array' });
-    s = py.length === chars.length ? py : chars;
-    if (syllableCache.size > 50_000) syllableCache.clear();
-    syllableCache.set(key, s);
-  }
-  return s;
-}
+const SHORTLIST = 40;
+const COMMON_GRAM_SHARE = 0.05;
+const COMMON_GRAM_MIN = 500;
 
 /**
  * How well name k answers query q, 0..1 (1 = identical): a longest common subsequence in which a homophone
  * counts 0.8, weighted mostly by how much of the query it explains (客服主管 ⊂ 客服部主管), then by how much of
  * the name, with a small bonus for the same first and last character (仓库管理员 → 仓管员 over 管理员).
+ * pq/pk are the per-character syllables (omit for latin text).
  */
-export function nameSimilarity(q: string, k: string): number {
+export function nameSimilarity(q: string, k: string, pq?: string[], pk?: string[]): number {
   if (q === k) return 1;
   const a = Array.from(q);
   const b = Array.from(k);
   if (!a.length || !b.length) return 0;
-  const han = isHan(a[0]) || isHan(b[0]);
-  const pa = han ? syllables(q) : a;
-  const pb = han ? syllables(k) : b;
+  const homophones = pq && pk && pq.length === a.length && pk.length === b.length;
   let prev = new Float64Array(b.length + 1);
   let cur = new Float64Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      const same = a[i - 1] === b[j - 1] ? 1 : han && pa[i - 1] === pb[j - 1] && isHan(a[i - 1]) ? 0.8 : 0;
+      const same = a[i - 1] === b[j - 1] ? 1 : homophones && pq[i - 1] === pk[j - 1] && isHan(a[i - 1]) ? 0.8 : 0;
       cur[j] = Math.max(prev[j], cur[j - 1], same ? prev[j - 1] + same : 0);
     }
     [prev, cur] = [cur, prev];
@@ -57,21 +46,54 @@ export function nameSimilarity(q: string, k: string): number {
   return Math.min(score, 0.99);
 }
 
+function trigrams(s: string): string[] {
+  if (s.length <= 3) return s ? [s] : [];
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= s.length; i++) out.push(s.slice(i, i + 3));
+  return out;
+}
+
+/** Grams a name is shortlisted by: its Han characters, their syllables (homophones), pinyin/initials trigrams. */
+function entryGrams(e: Entry): string[] {
+  const g = new Set<string>();
+  for (const ch of e.key) if (isHan(ch)) g.add('c' + ch);
+  for (const s of e.syllables.split(' ')) if (s) g.add('s' + s);
+  for (const t of [...trigrams(e.pinyin), ...trigrams(e.initials)]) g.add('l' + t);
+  return [...g];
+}
+
+function queryGrams(q: string, latin: boolean): string[] {
+  if (latin) return [...new Set(trigrams(q))].map((t) => 'l' + t);
+  const g = new Set<string>();
+  for (const ch of q) if (isHan(ch)) g.add('c' + ch);
+  for (const s of syllablesOf(q)) g.add('s' + s);
+  return [...g];
+}
+
 export class TitleMatcher {
-  private readonly byKey: Fuse<Entry>;
-  private readonly byPinyin: Fuse<Entry>;
+  private readonly entries: Entry[];
+  private readonly byKey: Map<string, number>;
+  private readonly postings = new Map<string, number[]>();
+  private readonly acc: Float64Array;
   private readonly exactStmt: Database.Statement;
   private readonly ftsStmt: Database.Statement;
   private readonly keysOfRole: Database.Statement;
-  private readonly entries: Map<string, Entry>;
 
   constructor(db: Database.Database) {
-    const entries = db.prepare('SELECT key, min(pinyin) AS pinyin, min(initials) AS initials FROM title_keys GROUP BY key').all() as Entry[];
-    this.entries = new Map(entries.map((e) => [e.key, e]));
-    this.byKey = new Fuse(entries, { ...FUSE_OPTIONS, keys: ['key'] });
-    this.byPinyin = new Fuse(entries, { ...FUSE_OPTIONS, keys: ['pinyin', 'initials'] });
+    this.entries = db
+      .prepare('SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key')
+      .all() as Entry[];
+    this.byKey = new Map(this.entries.map((e, i) => [e.key, i]));
+    this.entries.forEach((e, i) => {
+      for (const g of entryGrams(e)) {
+        const list = this.postings.get(g);
+        if (list) list.push(i);
+        else this.postings.set(g, [i]);
+      }
+    });
+    this.acc = new Float64Array(this.entries.length);
     this.exactStmt = db.prepare('SELECT DISTINCT key FROM title_keys WHERE key = @q OR pinyin = @q OR initials = @q LIMIT 20');
-    this.ftsStmt = db.prepare("SELECT rowid FROM roles_fts WHERE roles_fts MATCH ? ORDER BY bm25(roles_fts, 1.0, 0.0) LIMIT 40");
+    this.ftsStmt = db.prepare('SELECT rowid FROM roles_fts WHERE roles_fts MATCH ? ORDER BY bm25(roles_fts, 1.0, 0.0) LIMIT 40');
     this.keysOfRole = db.prepare('SELECT key FROM title_keys WHERE role = ?');
   }
 
@@ -81,45 +103,89 @@ export class TitleMatcher {
     return (this.exactStmt.all({ q }) as { key: string }[]).map((r) => r.key);
   }
 
-  /** Best matching names for the first subject that finds any, best first (exact ones score 1). */
-  match(subjects: string[], limit = 10): NameMatch[] {
+  /**
+   * Best matching names for the first subject that finds any, best first (exact ones score 1).
+   * fts: false skips the FTS5 title fallback (an OR over title words costs ~100 ms at 100k roles).
+   */
+  match(subjects: string[], limit = 10, opts: { fts?: boolean } = {}): NameMatch[] {
     for (const q of subjects) {
       const ex = this.exact(q);
       if (ex.length) return ex.map((key) => ({ key, score: 1 }));
     }
     let best: NameMatch[] = [];
     for (const q of subjects) {
-      const found = this.fuzzy(q, limit);
+      const found = this.fuzzy(q, limit, opts.fts ?? true);
       if (found.length && (!best.length || found[0].score > best[0].score)) best = found;
       if (best.length && best[0].score >= FOUND_SCORE) break;
     }
     return best;
   }
 
-  private fuzzy(q: string, limit: number): NameMatch[] {
+  /**
+   * Names sharing the most informative grams with the query (idf-weighted), without touching the others.
+   * Grams carried by a large share of names (部, 经理's 理) are skipped unless nothing rarer is there:
+   * they would cost a walk over most names and hardly change the order.
+   */
+  private shortlist(q: string, latin: boolean): number[] {
+    const n = this.entries.length;
+    const lists = queryGrams(q, latin)
+      .map((g) => this.postings.get(g))
+      .filter((l): l is number[] => l !== undefined)
+      .sort((a, b) => a.length - b.length);
+    const common = Math.max(n * COMMON_GRAM_SHARE, COMMON_GRAM_MIN);
+    const used = lists.filter((l, i) => i < 2 || l.length <= common);
+    const touched: number[] = [];
+    let best = 0;
+    for (const list of used) {
+      const w = Math.log(1 + n / list.length);
+      for (const i of list) {
+        if (this.acc[i] === 0) touched.push(i);
+        this.acc[i] += w;
+        if (this.acc[i] > best) best = this.acc[i];
+      }
+    }
+    // names far below the best are never in the top few: drop them before sorting
+    const top = touched
+      .filter((i) => this.acc[i] >= best * 0.5)
+      .sort((x, y) => this.acc[y] - this.acc[x])
+      .slice(0, SHORTLIST);
+    for (const i of touched) this.acc[i] = 0;
+    return top;
+  }
+
+  private fuzzy(q: string, limit: number, fts: boolean): NameMatch[] {
     if (!q) return [];
     const latin = !Array.from(q).some(isHan);
-    const cand = new Set<string>();
-    for (const r of this.byKey.search(q, { limit: CANDIDATES })) cand.add(r.item.key);
-    for (const r of this.byPinyin.search(latin ? q : pinyinKey(q), { limit: CANDIDATES })) cand.add(r.item.key);
-    if (![...cand].some((k) => this.score(q, k, latin) >= FOUND_SCORE)) {
+    const cand = new Set(this.shortlist(q, latin).map((i) => this.entries[i]));
+    const score = latin ? this.latinScorer(q, [...cand]) : this.hanScorer(q);
+    if (fts && ![...cand].some((e) => score(e) >= FOUND_SCORE)) {
+      // names that share no character or sound with the query but whose indexed title words do
       const match = ftsQuery(bigramTokens(q), 'OR');
       if (match) {
         for (const { rowid } of this.ftsStmt.all(`title : (${match})`) as { rowid: number }[]) {
-          for (const { key } of this.keysOfRole.all(rowid) as { key: string }[]) cand.add(key);
+          for (const { key } of this.keysOfRole.all(rowid) as { key: string }[]) {
+            const i = this.byKey.get(key);
+            if (i !== undefined) cand.add(this.entries[i]);
+          }
         }
       }
     }
     return [...cand]
-      .map((key) => ({ key, score: this.score(q, key, latin) }))
+      .map((e) => ({ key: e.key, score: score(e) }))
       .filter((m) => m.score > 0.3)
       .sort((x, y) => y.score - x.score || x.key.localeCompare(y.key))
       .slice(0, limit);
   }
 
-  private score(q: string, key: string, latin: boolean): number {
-    if (!latin) return nameSimilarity(q, key);
-    const e = this.entries.get(key);
-    return Math.max(nameSimilarity(q, key), e ? nameSimilarity(q, e.pinyin) : 0, e ? nameSimilarity(q, e.initials) : 0);
+  private hanScorer(q: string): (e: Entry) => number {
+    const pq = syllablesOf(q);
+    return (e) => nameSimilarity(q, e.key, pq, e.syllables.split(' '));
+  }
+
+  /** Pinyin or initials typed: fuse.js (Bitap) over the shortlist's pinyin and initials, and the alignment. */
+  private latinScorer(q: string, shortlist: Entry[]): (e: Entry) => number {
+    const fuse = new Fuse(shortlist, { keys: ['pinyin', 'initials', 'key'], includeScore: true, ignoreLocation: true, threshold: 0.5 });
+    const fuzzy = new Map(fuse.search(q).map((r) => [r.item.key, 1 - (r.score ?? 1)]));
+    return (e) => Math.max(nameSimilarity(q, e.pinyin), nameSimilarity(q, e.initials), nameSimilarity(q, e.key), 0.9 * (fuzzy.get(e.key) ?? 0));
   }
 }

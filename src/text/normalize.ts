@@ -82,3 +82,10 @@ export function questionKey(s: string): string {
     .replace(/<(?:https?|mailto):[^>]*>/g, ' ');
   return normalizeKey(plain);
 }
+
+/** Toneless pinyin per character of a key ("客服" → ["ke","fu"]); non-Han characters stand for themselves. */
+export function syllablesOf(key: string): string[] {
+  const chars = Array.from(key);
+  const py = pinyin(key, { toneType: 'none', type: 'array', nonZh: 'spaced' });
+  return py.length === chars.length ? py : chars;
+}
