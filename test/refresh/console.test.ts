@@ -32,6 +32,11 @@ describe('running console and npm run refresh', () => {
       for (const w of waiters.splice(0)) w();
     });
     child.stderr.setEncoding('utf8').on('data', (s: string) => (out += s));
+    let exited = false;
+    child.on('exit', () => {
+      exited = true;
+      for (const w of waiters.splice(0)) w();
+    });
     const seen = (re: RegExp, from = 0) =>
       new Promise<string>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no ${re} in console output:\n${out}`)), 15_000);
@@ -40,6 +45,9 @@ describe('running console and npm run refresh', () => {
           if (re.test(rest)) {
             clearTimeout(t);
             resolve(rest);
+          } else if (exited) {
+            clearTimeout(t);
+            reject(new Error(`console exited before ${re}:\n${out}`));
           } else waiters.push(check);
         };
         check();
@@ -58,8 +66,8 @@ describe('running console and npm run refresh', () => {
     const answer = await seen(/来源：a\.txt/, after);
     expect(answer).toContain('组织业主满意度回访');
     expect(answer).not.toContain('处理业主投诉');
+    const code = new Promise((r) => child!.on('exit', r));
     child.stdin.write('exit\n');
-    const code = await new Promise((r) => child!.on('exit', r));
-    expect(code).toBe(0);
+    expect(await code).toBe(0);
   });
 });
