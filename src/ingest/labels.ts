@@ -83,6 +83,12 @@ export function looksLikeTitle(s: string): boolean {
   return ROLE_SUFFIX.test(t);
 }
 
+/** A value given under an explicit title label: any short name (the label already says it is a post). */
+export function looksLikeName(s: string): boolean {
+  const t = s.replace(/\([^)]*\)/g, '').trim();
+  return looksLikeTitle(s) || (/^[\p{Script=Han}A-Za-z/]{2,16}$/u.test(t) && !isLabelWord(t) && !DEPT_SUFFIX.test(t));
+}
+
 export function looksLikeDepartment(s: string): boolean {
   return DEPT_SUFFIX.test(s) && !ROLE_SUFFIX.test(s);
 }

@@ -4,7 +4,7 @@
  * runs to the next start or to a block that is not a role (department duties, articles, rules).
  */
 import { normalizeKey } from '../text/normalize.js';
-import { CJK_NUM, DUTY_LABELS, LABEL_LINE, TITLE_LABELS, ALL_LABELS_ALT, isLabelWord, looksLikeDepartment, looksLikeTitle } from './labels.js';
+import { CJK_NUM, DUTY_LABELS, LABEL_LINE, ALL_LABELS_ALT, isLabelWord, looksLikeDepartment, looksLikeName, looksLikeTitle } from './labels.js';
 import { HEADING_SUFFIX, PLACE_ONLY, splitTitle } from './title.js';
 
 export type Pos = { line: number; col: number };
@@ -98,7 +98,9 @@ function tableTitleAt(lines: string[], i: number): { title: string; valueLine: n
   // a title wrapped over two short lines before the next label (`客服` / `专员`)
   const w = v + 1;
   if (lines[w] && lines[w].length <= 4 && !isLabelAt(lines, w) && isLabelAt(lines, w + 1)) title += lines[w];
-  return looksLikeTitle(title) ? { title, valueLine: v } : null;
+  // a bare `职位` cell also heads columns (`职位 / 人数`), so its value must read as a post
+  const named = labelEnd > i || l !== '职位' ? looksLikeName(title) : looksLikeTitle(title);
+  return named ? { title, valueLine: v } : null;
 }
 
 function inlineTitleLabels(line: string): Start[] {
@@ -108,7 +110,9 @@ function inlineTitleLabels(line: string): Start[] {
     const rest = line.slice(m.index + m[0].length);
     const cut = NEXT_LABEL.exec(rest);
     const value = (cut ? rest.slice(0, cut.index) : rest).trim();
-    if (!value || !looksLikeTitle(value)) continue;
+    // `岗位:` also introduces other things (`工作岗位:办公室`); the specific labels name a post
+    const specific = !/^(?:\S*?)岗位\s*[::]/.test(m[0].replace(new RegExp(`^${NUM_PREFIX}\\s*`), '')) || /岗位名称|岗位职务/.test(m[0]);
+    if (!value || !(specific ? looksLikeName(value) : looksLikeTitle(value))) continue;
     out.push({ type: 'start', kind: 'label', title: value, start: { line: -1, col: m.index }, body: { line: -1, col: m.index + m[0].length + value.length } });
   }
   return out;
