@@ -3,6 +3,7 @@
  * Document text is untrusted: every piece of it that lands in mrkdwn is escaped, and every block
  * stays inside Slack's size limits however long the document is.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import type { types } from '@slack/bolt';
 import type { Answer, Field, FieldAnswer, NotFoundAnswer, Ranked, RoleAnswer, RoleLink, WhoAnswer } from '../answer/types.js';
@@ -210,9 +211,9 @@ function sourceLine(role: Role): string {
   return `来源：${fitEscaped(file, 500)} ${lines}`;
 }
 
-/** A role's name on a button: title, plus department or file when titles repeat. */
+/** A role's name on a button, with its department (or else its document) so repeated titles can be told apart. */
 function roleLabel(role: Role): string {
-  return role.department ? `${role.title}（${role.department}）` : role.title;
+  return `${role.title}（${role.department ?? path.basename(role.source.file)}）`;
 }
 
 type Caps = typeof COMPACT;
