@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Role } from '../roles/schema.js';
 import { openIndex } from '../store/db.js';
 import { DutySearch, dutyEvidence, topicTokens } from '../search/duties.js';
+import { Vocabulary } from '../search/fts.js';
 import { parseQuestion } from '../search/question.js';
 import { FIELD_BITS } from '../search/indexer.js';
 import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
@@ -32,8 +33,9 @@ export class AnswerEngine implements Answerer {
   private readonly reportsTo: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.titles = new TitleMatcher(db);
-    this.duties = new DutySearch(db);
+    const vocab = new Vocabulary(db);
+    this.titles = new TitleMatcher(db, vocab);
+    this.duties = new DutySearch(db, vocab);
     // roles sharing a name, fullest first; each form is served by a title_keys index, so a name shared by
     // thousands of roles costs no more than a rare one
     const select = 'SELECT r.rowid AS rowid, r.json AS json FROM title_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = @key';

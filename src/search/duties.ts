@@ -7,19 +7,13 @@ import type Database from 'better-sqlite3';
 import type { Evidence } from '../answer/types.js';
 import type { Role } from '../roles/schema.js';
 import { bigramTokens, canonical } from '../text/normalize.js';
-import { ftsQuery } from './fts.js';
+import { ftsQuery, type Vocabulary } from './fts.js';
 
 export type DutyHit = { rowid: number; bm25: number; all: boolean };
 export type WeightedTokens = { tokens: string[]; weight: Map<string, number> };
 
 /** Function words that join two duty phrases (和、与、及、的): bigrams across them are noise. */
 const JOINERS = /[的和与及或并、,，]/g;
-/**
- * A word in more than this share of roles (负责, 工作) says little about who does what, and once its
- * posting list is long (COMMON_MIN) it costs FTS5 real time; small indexes keep every word.
- */
-const COMMON_SHARE = 0.2;
-const COMMON_MIN = 2000;
 const OR_TOKENS = 8;
 
 export function topicTokens(topic: string): string[] {
@@ -28,23 +22,18 @@ export function topicTokens(topic: string): string[] {
 
 export class DutySearch {
   private readonly stmt: Database.Statement;
-  /** Document frequency of every indexed bigram, read once: a per-query vocab lookup costs ~1 ms a word. */
-  private readonly df: Map<string, number>;
-  private readonly roles: number;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly vocab: Vocabulary,
+  ) {
     this.stmt = db.prepare('SELECT rowid, bm25(roles_fts, 3.0, 1.0) AS bm25 FROM roles_fts WHERE roles_fts MATCH ? ORDER BY bm25 LIMIT ?');
-    this.df = new Map((db.prepare('SELECT term, doc FROM roles_fts_vocab').raw().all() as [string, number][]).map(([t, d]) => [t, d]));
-    this.roles = (db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
   }
 
   /** The question's tokens that occur in the index, each with its idf weight. */
   weigh(tokens: string[]): WeightedTokens {
     const weight = new Map<string, number>();
-    for (const t of tokens) {
-      const d = this.df.get(t);
-      if (d) weight.set(t, Math.log(1 + this.roles / d));
-    }
+    for (const t of tokens) if (this.vocab.docs(t)) weight.set(t, this.vocab.idf(t));
     return { tokens: [...weight.keys()], weight };
   }
 
@@ -60,10 +49,7 @@ export class DutySearch {
       }
     };
     // common words (负责, 工作) barely move bm25 but make FTS5 walk most of the index: rare words only
-    const byRarity = [...tokens].sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0));
-    const common = Math.max(this.roles * COMMON_SHARE, COMMON_MIN);
-    const rare = byRarity.filter((t) => (this.df.get(t) ?? 0) <= common);
-    const informative = rare.length >= 2 ? rare : byRarity.slice(0, 2);
+    const informative = this.vocab.informative(tokens);
     add(this.stmt.all(ftsQuery(informative, 'AND'), limit) as { rowid: number; bm25: number }[], true);
     if (hits.length < want && informative.length > 1) {
       add(this.stmt.all(ftsQuery(informative.slice(0, OR_TOKENS), 'OR'), limit) as { rowid: number; bm25: number }[], false);

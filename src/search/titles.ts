@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import Fuse from 'fuse.js';
 import { bigramTokens, isHan, syllablesOf } from '../text/normalize.js';
-import { ftsQuery } from './fts.js';
+import { ftsQuery, type Vocabulary } from './fts.js';
 
 export type NameMatch = { key: string; score: number };
 type Entry = { key: string; pinyin: string; initials: string; syllables: string };
@@ -53,21 +53,22 @@ function trigrams(s: string): string[] {
   return out;
 }
 
-/** Grams a name is shortlisted by: its Han characters, their syllables (homophones), pinyin/initials trigrams. */
+/** Grams a name is shortlisted by: its characters and character pairs, their syllables (homophones), pinyin/initials trigrams. */
 function entryGrams(e: Entry): string[] {
-  const g = new Set<string>();
-  for (const ch of e.key) if (isHan(ch)) g.add('c' + ch);
+  const g = new Set(charGrams(e.key));
   for (const s of e.syllables.split(' ')) if (s) g.add('s' + s);
   for (const t of [...trigrams(e.pinyin), ...trigrams(e.initials)]) g.add('l' + t);
   return [...g];
 }
 
+function charGrams(key: string): string[] {
+  const chars = Array.from(key);
+  return [...chars.map((c) => 'c' + c), ...chars.slice(1).map((c, i) => 'b' + chars[i] + c)];
+}
+
 function queryGrams(q: string, latin: boolean): string[] {
   if (latin) return [...new Set(trigrams(q))].map((t) => 'l' + t);
-  const g = new Set<string>();
-  for (const ch of q) if (isHan(ch)) g.add('c' + ch);
-  for (const s of syllablesOf(q)) g.add('s' + s);
-  return [...g];
+  return [...new Set([...charGrams(q), ...syllablesOf(q).map((s) => 's' + s)])];
 }
 
 export class TitleMatcher {
@@ -79,7 +80,10 @@ export class TitleMatcher {
   private readonly ftsStmt: Database.Statement;
   private readonly keysOfRole: Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly vocab: Vocabulary,
+  ) {
     this.entries = db
       .prepare('SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key')
       .all() as Entry[];
@@ -160,7 +164,7 @@ export class TitleMatcher {
     const score = latin ? this.latinScorer(q, [...cand]) : this.hanScorer(q);
     if (fts && ![...cand].some((e) => score(e) >= FOUND_SCORE)) {
       // names that share no character or sound with the query but whose indexed title words do
-      const match = ftsQuery(bigramTokens(q), 'OR');
+      const match = ftsQuery(this.vocab.informative(bigramTokens(q)), 'OR');
       if (match) {
         for (const { rowid } of this.ftsStmt.all(`title : (${match})`) as { rowid: number }[]) {
           for (const { key } of this.keysOfRole.all(rowid) as { key: string }[]) {
