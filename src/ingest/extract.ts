@@ -84,7 +84,7 @@ function parseBody(pieces: Piece[], initial: SectionKind): Parsed {
     // inline labels: `岗位职责:(1)…任职要求:(1)…`
     INLINE_LABEL.lastIndex = 0;
     const marks: Array<{ label: string; at: number; end: number }> = [];
-    for (let m = INLINE_LABEL.exec(text); m; m = INLINE_LABEL.exec(text)) marks.push({ label: m[1] ?? m[2], at: m.index, end: m.index + m[0].length });
+    for (let m = INLINE_LABEL.exec(text); m; m = INLINE_LABEL.exec(text)) marks.push({ label: m[1] ?? m[2] ?? m[3], at: m.index, end: m.index + m[0].length });
     // `… 1.2 具体工作职责`: a section label closing a line opens the section below it
     const tail = END_LABEL.exec(text);
     if (tail && !marks.some((m) => m.end > tail.index)) marks.push({ label: tail[1], at: text.length - tail[0].length + tail[0].indexOf(tail[1]), end: text.length });

@@ -18,7 +18,7 @@ function cjkValue(s: string): number {
 
 const PATTERNS: Array<{ style: Style; re: RegExp; num: (m: RegExpExecArray) => number }> = [
   { style: 'cjk', re: new RegExp(`(${CJK_NUM})[、.]`, 'gu'), num: (m) => cjkValue(m[1]) },
-  { style: 'paren', re: /\((\d{1,2})\)/gu, num: (m) => Number(m[1]) },
+  { style: 'paren', re: /\((\d{1,2})\)|(?<![\d(.])(\d{1,2})\s?\)/gu, num: (m) => Number(m[1] ?? m[2]) },
   { style: 'circled', re: /[①-⑳]/gu, num: (m) => m[0].charCodeAt(0) - 0x2460 + 1 },
   // `1.` `1、` (not `1.5`, not `3.1` sub-numbers), or `1 ` before text (not `8 年`).
   { style: 'arabic', re: /(?<![\d.])(\d{1,2})(?:[.、](?![\d])|\s+(?=[\p{Script=Han}A-Za-z])(?![年月日个岁人名份次万元小天周]))/gu, num: (m) => Number(m[1]) },

@@ -19,7 +19,7 @@ export const TITLE_LABELS = ['岗位职务', '职位名称', '岗位名称', '�
 /** Section labels that open the duty list. */
 export const DUTY_LABELS = [
   '主要工作职责及工作流程', '主要工作职责', '具体工作职责', '岗位工作职责', '岗位职责', '工作职责', '职责描述', '主要职责', '具体职责',
-  '职位职责', '职责范围', '工作内容', '主要工作', '工作任务', '职务描述', '职责',
+  '职位职责', '职责范围', '工作内容', '主要工作', '工作任务', '职务描述', '职责', '岗位描述', '工作描述',
 ];
 
 /** Section labels that open the requirements list. */
@@ -63,13 +63,13 @@ export function sectionOf(label: string): SectionKind | 'field' {
 }
 
 /** A whole line that is only a label (table cell), optionally numbered and colon-terminated. */
-export const LABEL_LINE = new RegExp(`^(?:${CJK_NUM}[、.]|\\d{1,2}[.、]|\\(\\d{1,2}\\))?\\s*(${ALL_LABELS_ALT})\\s*(?:\\([A-Za-z]+\\))?\\s*[::]?$`);
+export const LABEL_LINE = new RegExp(`^(?:${CJK_NUM}[、.]|\\d{1,2}[.、]|\\((?:\\d{1,2}|${CJK_NUM})\\))?\\s*[【\\[]?(${ALL_LABELS_ALT})[】\\]]?\\s*(?:\\([A-Za-z]+\\))?\\s*[::]?$`);
 
 /** Unambiguous labels that also work without a colon when a space separates them from their value (one-line tables). */
 export const SPACED_LABELS = ['职位名称', '岗位名称', '所属部门', '直接上级', '直属上级', '直接下属', '直接下级', '汇报对象', '岗位职责', '工作职责', '任职要求', '任职资格'];
 
 /** `label:` anywhere in a line (flattened forms run labels together), or `label value` between spaces. Label: group 1 or 2. */
-export const INLINE_LABEL = new RegExp(`(${ALL_LABELS_ALT}|\\S{0,3}概述|职位概要)\\s*[::]|(?<=^|\\s)(${SPACED_LABELS.join('|')})\\s+(?=\\S)`, 'gu');
+export const INLINE_LABEL = new RegExp(`(?:(${ALL_LABELS_ALT}|\\S{0,3}概述|职位概要)\\s*[::]|【(${ALL_LABELS_ALT})】[::]?|(?<=^|\\s)(${SPACED_LABELS.join('|')})\\s+(?=\\S))`, 'gu');
 
 export function isLabelWord(s: string): boolean {
   return ALL_LABELS.includes(s);

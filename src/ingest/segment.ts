@@ -5,7 +5,7 @@
  */
 import { normalizeKey } from '../text/normalize.js';
 import { CJK_NUM, DUTY_LABELS, LABEL_LINE, ALL_LABELS_ALT, isLabelWord, looksLikeDepartment, looksLikeName, looksLikeTitle } from './labels.js';
-import { HEADING_SUFFIX, PLACE_ONLY, splitTitle } from './title.js';
+import { HEADING_SUFFIX, HEADING_TAIL, PLACE_ONLY, splitTitle } from './title.js';
 
 export type Pos = { line: number; col: number };
 export type PassageKind = 'heading' | 'inline' | 'label' | 'table' | 'list' | 'repeat';
@@ -29,9 +29,9 @@ type Start = { type: 'start'; kind: PassageKind; title: string; start: Pos; body
 type Stop = { type: 'stop'; at: Pos };
 type Event = (Start & { sectionDept: string | null; headingDept: string | null }) | Stop;
 
-const NUM_PREFIX = `(?:${CJK_NUM}[、.]|\\d{1,2}\\.0(?![\\d.])|\\d{1,2}[.、]|\\(\\d{1,2}\\))`;
+const NUM_PREFIX = `(?:${CJK_NUM}[、.]|\\(${CJK_NUM}\\)|\\d{1,2}\\.0(?![\\d.])|\\d{1,2}[.、]|\\(\\d{1,2}\\))`;
 const ARTICLE = new RegExp(`^(推荐)?第(?:\\d+|${CJK_NUM})篇[::]?\\s*(.*)$`);
-const HEADING = new RegExp(`^(?:(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*)?(?:${NUM_PREFIX}\\s*)?(.{1,24}?)\\s*(?:的)?(${HEADING_SUFFIX})((?:及|和)(?:任职要求|要求|工作流程|任职资格))?((?:\\([^)]*\\))*)\\s*[::]?$`);
+const HEADING = new RegExp(`^(?:(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*)?(?:${NUM_PREFIX}\\s*)?(.{1,24}?)\\s*(?:的)?(${HEADING_SUFFIX})((?:及|和)(?:任职要求|要求|工作流程|任职资格))?(${HEADING_TAIL})\\s*[::]?$`);
 /** Companies and institutions: `XX有限公司岗位说明书` heads a company's set of posts, not one post. */
 const ORGANISATION = /(公司|集团|企业|单位|银行|学校|学院|医院|协会|工厂|酒店|商场|超市)$/;
 const STRONG_SUFFIX = /岗位|工作职责|说明书|职位描述/;
@@ -60,7 +60,8 @@ export function parseHeading(line: string): { title: string } | { dept: string }
   if (!titleLike && (!STRONG_SUFFIX.test(m[2]) || x.includes('、') || m[3])) return null;
   // `居转户岗位说明书`: 岗位 belongs to a name that is not a job noun by itself
   const name = !titleLike && m[2].startsWith('岗位') && !/职责|要求/.test(x) ? m[1] + '岗位' : m[1];
-  return { title: name + (m[4] ?? '') };
+  // keep a parenthetical (another name, a place) for splitTitle; drop `范本`-style decorations
+  return { title: name + (m[4] ?? '').replace(/^[^(]*/, '') };
 }
 
 function isHeadingish(line: string): boolean {
@@ -182,7 +183,8 @@ export function segmentPassages(lines: string[]): Passage[] {
     }
     // a bare post name followed by a `岗位职责` line or by item 1
     const nx = nextNonEmpty(lines, i);
-    if (nx > 0 && line.length <= 16 && looksLikeTitle(line) && !isLabelWord(line)) {
+    const bareName = line.replace(new RegExp(`^${NUM_PREFIX}\\s*`), '');
+    if (nx > 0 && bareName.length <= 16 && looksLikeTitle(bareName) && !isLabelWord(bareName)) {
       const next = lines[nx];
       const labelNext = LABEL_LINE.exec(next);
       if ((labelNext && DUTY_LABELS.includes(labelNext[1])) || itemOpens(next)) {

@@ -8,8 +8,11 @@ const PLACE_PREFIX = new RegExp(`^${PLACE}`);
 export const PLACE_ONLY = new RegExp(`^(?:base)?${PLACE}$`, 'i');
 
 /** Heading decorations around a title. */
-const LEAD = new RegExp(`^(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*|^(?:${CJK_NUM}[、.]|\\d{1,2}\\.0(?![\\d.])|\\d{1,2}[.、]|\\(\\d{1,2}\\))\\s*`, 'u');
+const LEAD = new RegExp(`^(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*|^(?:${CJK_NUM}[、.]|\\(${CJK_NUM}\\)|\\d{1,2}\\.0(?![\\d.])|\\d{1,2}[.、]|\\(\\d{1,2}\\))\\s*`, 'u');
 export const HEADING_SUFFIX = '(?:岗位职务说明书|职位描述与岗位职责|岗位职责|工作职责|岗位说明书|职位说明书|职务说明书|职责要求|职责)';
+
+/** What sites append after a heading: `范本`, `(精选8篇)`, `(定稿)`. */
+export const HEADING_TAIL = '(?:范本|范文|模板|大全|参考|样本|通用版|精选)?(?:\\([^)]*\\))*';
 
 export type TitleParts = { title: string; aliases: string[]; department: string | null };
 
@@ -29,7 +32,7 @@ export function splitTitle(raw: string): TitleParts {
     prev = s;
     s = s.replace(LEAD, '').trim();
   }
-  const suffix = new RegExp(`\\s*(?:的)?${HEADING_SUFFIX}(?:\\([^)]*\\))*[::]?$`);
+  const suffix = new RegExp(`\\s*(?:的)?${HEADING_SUFFIX}${HEADING_TAIL}[::]?$`);
   for (let prev = ''; prev !== s; ) {
     prev = s;
     s = s.replace(suffix, '').trim();

@@ -94,6 +94,17 @@ describe('tables and labelled forms', () => {
   });
 });
 
+describe('recruitment-site layouts', () => {
+  it('reads 【】 labels, `1)` items and a 范本 heading', () => {
+    const [r] = roles(['销售经理岗位职责范本', '【岗位职责】', '1)开拓市场;', '2)完成目标;', '【任职要求】', '1)大专以上学历;'].join('\n'));
+    expect(r).toMatchObject({ title: '销售经理', duties: ['开拓市场', '完成目标'], requirements: ['大专以上学历'] });
+  });
+
+  it('reads a numbered bare post name followed by its items', () => {
+    expect(roles('(一)行政专员\n1、采购办公用品;\n2、安排会议。').map((r) => [r.title, r.duties.length])).toEqual([['行政专员', 2]]);
+  });
+});
+
 describe('not roles', () => {
   it('skips department duties, work summaries and rule books', () => {
     const text = [
@@ -107,6 +118,8 @@ describe('not roles', () => {
       '1.规划年度计划。',
       '接待投诉管理制度',
       '1、不得与客户争吵;',
+      '员工守则',
+      '1、遵守公司规章制度;',
     ].join('\n');
     expect(roles(text)).toEqual([]);
   });
