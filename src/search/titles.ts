@@ -17,6 +17,7 @@ type Entry = { key: string; pinyin: string; initials: string; syllables: string 
 /** Below this a fuzzy candidate is a suggestion, not an answer. */
 export const FOUND_SCORE = 0.6;
 const SHORTLIST = 40;
+const EXACT_SCORE = [1, 0.98, 0.95];
 const COMMON_GRAM_SHARE = 0.05;
 const COMMON_GRAM_MIN = 500;
 
@@ -96,15 +97,19 @@ export class TitleMatcher {
       }
     });
     this.acc = new Float64Array(this.entries.length);
-    this.exactStmt = db.prepare('SELECT DISTINCT key FROM title_keys WHERE key = @q OR pinyin = @q OR initials = @q LIMIT 20');
+    // how: 0 a title, 1 an alias, 2 a pinyin or initials key
+    this.exactStmt = db.prepare(
+      `SELECT key, min(CASE WHEN key = @q THEN (kind = 'alias') ELSE 2 END) AS how FROM title_keys
+       WHERE key = @q OR pinyin = @q OR initials = @q GROUP BY key ORDER BY how, key LIMIT 20`,
+    );
     this.ftsStmt = db.prepare('SELECT rowid FROM roles_fts WHERE roles_fts MATCH ? ORDER BY bm25(roles_fts, 1.0, 0.0) LIMIT 40');
     this.keysOfRole = db.prepare('SELECT key FROM title_keys WHERE role = ?');
   }
 
-  /** Names that equal the query as a name, alias, pinyin or initials key. */
-  exact(q: string): string[] {
+  /** Names that equal the query as a title, alias, pinyin or initials key: titles first, then aliases, then sounds. */
+  exact(q: string): NameMatch[] {
     if (!q) return [];
-    return (this.exactStmt.all({ q }) as { key: string }[]).map((r) => r.key);
+    return (this.exactStmt.all({ q }) as { key: string; how: number }[]).map((r) => ({ key: r.key, score: EXACT_SCORE[r.how] ?? 0.95 }));
   }
 
   /**
@@ -114,7 +119,7 @@ export class TitleMatcher {
   match(subjects: string[], limit = 10, opts: { fts?: boolean } = {}): NameMatch[] {
     for (const q of subjects) {
       const ex = this.exact(q);
-      if (ex.length) return ex.map((key) => ({ key, score: 1 }));
+      if (ex.length) return ex;
     }
     let best: NameMatch[] = [];
     for (const q of subjects) {
