@@ -195,12 +195,12 @@ export function segmentPassages(lines: string[]): Passage[] {
     const found: Start[] = [];
     for (const s of inlineTitleLabels(line)) {
       s.start.line = s.body.line = i;
-      // `3.商务主管` closing the previous line, then `职位名称:商务主管`
-      if (s.start.col === 0 && i > 0 && lines[i - 1] && normalizeKey(lines[i - 1]).endsWith(normalizeKey(s.title))) {
-        const t = lines[i - 1].lastIndexOf(s.title.slice(0, 2));
-        const num = /(\d{1,2}[.、]\s*)$/.exec(lines[i - 1].slice(0, Math.max(t, 0)));
-        s.start = { line: i - 1, col: Math.max(0, t - (num?.[0].length ?? 0)) };
-        if (s.start.col > 0 && /^\d/.test(lines[i - 1].slice(s.start.col)) === false) s.start.col = Math.max(0, t);
+      // `… 3.商务主管` closing the previous line, then `职位名称:商务主管`: the passage starts at that name
+      const prevLine = lines[i - 1] ?? '';
+      if (s.start.col === 0 && prevLine && normalizeKey(prevLine).endsWith(normalizeKey(s.title))) {
+        const at = prevLine.lastIndexOf(s.title.slice(0, 2));
+        const num = /\d{1,2}[.、]\s*$/.exec(prevLine.slice(0, Math.max(at, 0)));
+        s.start = { line: i - 1, col: Math.max(0, at - (num?.[0].length ?? 0)) };
       }
       found.push(s);
     }
