@@ -3,7 +3,7 @@
  * receiver hands them over (no websocket: tests stay offline).
  */
 import { readFileSync } from 'node:fs';
-import { LogLevel, type App } from '@slack/bolt';
+import { LogLevel, type App, type Logger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBotToken, createSlackApp } from '../../src/slack/app.js';
 import { FakeAnswerer } from './fake-answerer.js';
@@ -11,6 +11,7 @@ import { FakeSlack, until } from './fake-slack.js';
 
 const ENVELOPES = JSON.parse(readFileSync(new URL('./payloads/socket_mode.envelopes.json', import.meta.url), 'utf8'));
 const slack = new FakeSlack();
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
 const answerer = new FakeAnswerer();
 let app: App;
 
@@ -61,5 +62,19 @@ describe('checkBotToken (npm start checks the token before connecting)', () => {
     } finally {
       slack.authError = null;
     }
+  });
+});
+
+describe('Socket Mode connection', () => {
+  it('opens its connection through SLACK_API_URL too (proxies)', async () => {
+    const socketApp = createSlackApp(
+      { mode: 'socket', botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: `${slack.url}/api/` },
+      { getAnswerer: () => answerer, logLevel: LogLevel.ERROR, bot: { botId: 'BBOT', botUserId: 'UBOT' }, logger: silent },
+    );
+    // Bolt hands clientOptions to the Socket Mode client too. The fake hands out no websocket URL, so the client keeps retrying; only the first call matters here.
+    void socketApp.start().catch(() => {});
+    const call = await until(() => slack.api.find((c) => c.method === 'apps.connections.open'), 'apps.connections.open');
+    expect(call).toBeDefined();
+    await socketApp.stop().catch(() => {});
   });
 });
