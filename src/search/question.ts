@@ -29,8 +29,13 @@ type Rule = { re: RegExp; intent: Intent; field?: Field; needsTitle?: boolean };
 const S = '(?<s>.+?)';
 const T = '(?<t>.+?)';
 
-/** Field rules come first: "稽查主管对谁负责" asks for a boss, "年检由谁负责" asks for a role. */
+/**
+ * Order matters. A question opening with "谁负责…"/"哪个岗位负责…" is a who question whatever follows;
+ * then field rules ("稽查主管对谁负责" asks for a boss), then the other who forms ("年检由谁负责").
+ */
 const RULES: Rule[] = [
+  { re: new RegExp(`^(?:哪个|哪些|什么|哪一个)(?:岗位|职位|人|角色|部门|同事)(?:负责|管|处理|来做|做|办|跟进|管理)${T}$`), intent: 'who' },
+  { re: new RegExp(`^谁(?:来)?(?:负责|管|处理|做|办|跟进|管理|审查|审核)${T}$`), intent: 'who' },
   // reportsTo
   { re: new RegExp(`^${S}的?(?:直属|直接|顶头)?(?:上级|上司|领导|主管领导|汇报对象|汇报人|汇报线|汇报关系)(?:领导)?${Q}$`), intent: 'field', field: 'reportsTo' },
   { re: new RegExp(`^${S}(?:应该|需要|要)?(?:向|对|跟|给)(?:谁|哪个岗位|哪位|什么人)(?:汇报|负责|报告)(?:工作)?$`), intent: 'field', field: 'reportsTo' },
@@ -54,8 +59,6 @@ const RULES: Rule[] = [
   { re: new RegExp(`^${S}(?:主要)?(?:负责|管)(?:什么|哪些|啥)(?:工作|事情|事|内容)?$`), intent: 'field', field: 'duties' },
   // who handles X
   { re: new RegExp(`^${T}(?:是|归|属于|该|应该|要|应|找|问|由)?(?:哪个|哪些|什么|哪一个|哪)(?:岗位|职位|人|部门|角色|同事)(?:来)?(?:的事情?|的工作|的职责|的活儿?|的任务|负责|管|来做|做|处理|办|跟进|审查|审核)?的?$`), intent: 'who' },
-  { re: new RegExp(`^(?:哪个|哪些|什么|哪一个)(?:岗位|职位|人|角色|部门|同事)(?:负责|管|处理|来做|做|办|跟进|管理)${T}$`), intent: 'who' },
-  { re: new RegExp(`^谁(?:来)?(?:负责|管|处理|做|办|跟进|管理|审查|审核)${T}$`), intent: 'who' },
   { re: new RegExp(`^${T}(?:由谁|谁来|该谁|归谁|找谁|问谁|谁)(?:来)?(?:负责|处理|管|做|办|审查|审核|跟进|管理|承担)?的?$`), intent: 'who' },
   { re: new RegExp(`^${T}(?:是|归)?谁的(?:活儿?|工作|事情?|职责|任务|责任)$`), intent: 'who' },
   { re: new RegExp(`^${T}(?:找|问)(?:哪个岗位|哪个部门|哪位|谁)(?:办|处理|办理|负责)?$`), intent: 'who' },
