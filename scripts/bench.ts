@@ -106,6 +106,7 @@ async function main(): Promise<void> {
       generatedRoles: generated.length,
       ingestRecall: ingestRecall(generated, roles),
       buildMs,
+      buildCpuMs: built.buildCpuMs,
       rolesPerSecond: roles.length / (buildMs / 1000),
       indexBytes: statSync(dbPath).size,
       engine: {

@@ -19,14 +19,19 @@ export type BuiltIndex = {
   content: FolderIngest;
   /** Ingest + writeIndex only; generating the corpus is not counted. */
   buildMs: number;
+  /** Process CPU time over the same span (on a shared machine, wall time also counts waiting for a core). */
+  buildCpuMs: number;
 };
 
 export async function buildSynthIndex(pool: SeedPool, workDir: string, roles: number, seed: number): Promise<BuiltIndex> {
   const dir = path.join(workDir, `corpus-${roles}`);
   const dbPath = path.join(workDir, `index-${roles}.db`);
   const generated = await writeSynthCorpus(dir, pool, { roles, seed });
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const content = await ingestFolder(dir);
   writeIndex(dbPath, content);
-  return { dbPath, corpusDir: dir, documents: generated.documents, generated: generated.roles, content, buildMs: performance.now() - t0 };
+  const buildMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return { dbPath, corpusDir: dir, documents: generated.documents, generated: generated.roles, content, buildMs, buildCpuMs: (cpu.user + cpu.system) / 1000 };
 }

@@ -16,6 +16,7 @@ export type SizeResult = {
   ingestRecall: number;
   buildMs: number;
   rolesPerSecond: number;
+  buildCpuMs: number;
   indexBytes: number;
   engine: { openMs: number; rssBytes: number; maxRssBytes: number; title?: Summary; who?: Summary; field?: Summary; all: Summary; cpu: KindSummaries };
   baseline: { buildMs: number; maxRssBytes: number; asked: number; of: number; title?: Summary; who?: Summary; field?: Summary; all: Summary };
@@ -76,6 +77,7 @@ export function renderMarkdown(r: Results): string {
       `| ingest recall of generated roles ${col((s) => `${(s.ingestRecall * 100).toFixed(1)} %`)}`,
       `| index build (ingest + write), s ${col((s) => (s.buildMs / 1000).toFixed(1))}`,
       `| build roles/s ${col((s) => Math.round(s.rolesPerSecond).toLocaleString('en'))}`,
+      `| build CPU time, s (roles per CPU-second) ${col((s) => `${(s.buildCpuMs / 1000).toFixed(1)} (${Math.round(s.roles / (s.buildCpuMs / 1000)).toLocaleString('en')})`)}`,
       `| index size on disk, MB ${col((s) => mb(s.indexBytes))}`,
       `| serve RSS (peak), MB ${col((s) => mb(s.engine.maxRssBytes))}`,
       `| engine open, ms ${col((s) => ms(s.engine.openMs))}`,
