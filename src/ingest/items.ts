@@ -40,32 +40,34 @@ function markers(text: string): Marker[] {
   return out.sort((a, b) => a.pos - b.pos);
 }
 
-function topStyle(ms: Marker[]): Style | null {
-  const first = ms.find((m) => m.lineStart) ?? ms.find((m) => m.num === 1 || m.style === 'bullet');
-  return first?.style ?? null;
-}
-
 export type ItemSplit = { intro: string; items: string[] };
 type RawSplit = { intro: string; items: string[]; style: Style | null };
 
 const tidy = (s: string) => s.replace(/\s*\n\s*/g, '').replace(/^[\s::]+|[\s;;,,]+$/g, '').trim();
 
-function accepts(style: Style, m: Marker, prev: Marker | undefined): boolean {
-  if (!prev) return m.lineStart || m.num === 1 || style === 'bullet';
-  if (m.pos < prev.end) return false;
+/** The marker after prev that continues its list: any item opening a line, or the next number mid-line. */
+function continues(style: Style, m: Marker, prev: Marker): boolean {
+  if (m.style !== style || m.pos < prev.end) return false;
   return style === 'bullet' || m.lineStart || m.num === prev.num + 1;
 }
 
-/** Top-level items as raw slices (line breaks kept, so nested lists can be split again). */
+/**
+ * Top-level items as raw slices (line breaks kept, so nested lists can be split again). The list is
+ * the first one that opens a line, or starts at number 1 and goes on to a second item; a lone
+ * mid-line `一、` (as in `统一、规范`) starts nothing.
+ */
 function rawItems(text: string): RawSplit {
   const all = markers(text);
-  const style = topStyle(all);
-  if (!style) return { intro: text, items: [], style };
-  const chosen: Marker[] = [];
-  for (const m of all) if (m.style === style && accepts(style, m, chosen[chosen.length - 1])) chosen.push(m);
-  if (!chosen.length) return { intro: text, items: [], style: null };
-  const items = chosen.map((m, i) => text.slice(m.end, chosen[i + 1]?.pos ?? text.length));
-  return { intro: text.slice(0, chosen[0].pos), items, style };
+  for (let k = 0; k < all.length; k++) {
+    const first = all[k];
+    if (!(first.lineStart || first.num === 1 || first.style === 'bullet')) continue;
+    const chain = [first];
+    for (let j = k + 1; j < all.length; j++) if (continues(first.style, all[j], chain[chain.length - 1])) chain.push(all[j]);
+    if (chain.length < 2 && !first.lineStart) continue;
+    const items = chain.map((m, i) => text.slice(m.end, chain[i + 1]?.pos ?? text.length));
+    return { intro: text.slice(0, first.pos), items, style: first.style };
+  }
+  return { intro: text, items: [], style: null };
 }
 
 /** Top-level items of text (numbering stripped, original wording kept) and any text before the first. */
