@@ -43,14 +43,16 @@ const RULES: Rule[] = [
   { re: new RegExp(`^${S}(?:由|被)(?:谁|哪个岗位)(?:管理|领导|管)$`), intent: 'field', field: 'reportsTo', needsTitle: true },
   { re: new RegExp(`^谁是${S}的(?:直属|直接)?(?:上级|上司|领导)$`), intent: 'field', field: 'reportsTo' },
   // directReports
+  { re: new RegExp(`^${S}(?:有|带|管)(?:几个|哪些|多少|什么)(?:下属|下级|手下|人)$`), intent: 'field', field: 'directReports' },
   { re: new RegExp(`^${S}的?(?:直接|直属)?(?:下属|下级|手下|部下|团队成员|下属岗位)${Q}$`), intent: 'field', field: 'directReports' },
   { re: new RegExp(`^${S}(?:管理|管|带|领导)(?:哪些|几个|什么|哪几个)(?:人|岗位|职位|下属)?$`), intent: 'field', field: 'directReports' },
   { re: new RegExp(`^(?:谁|哪些岗位|哪些人|哪个岗位)(?:向|对)${S}(?:汇报|负责)(?:工作)?$`), intent: 'field', field: 'directReports' },
   { re: new RegExp(`^谁是${S}的(?:下属|下级)$`), intent: 'field', field: 'directReports' },
   // requirements
-  { re: new RegExp(`^${S}的?(?:任职|岗位|招聘|应聘|资格)?(?:要求|资格|条件|资质)${Q}$`), intent: 'field', field: 'requirements' },
   { re: new RegExp(`^(?:做|当|应聘|成为)?${S}(?:需要|要求|要|得)(?:什么|哪些|多少|啥|怎样的|什么样的?)(?:学历|条件|资格|经验|技能|能力|证书|专业|素质|要求)$`), intent: 'field', field: 'requirements' },
-  { re: new RegExp(`^${S}的?(?:学历|经验|技能|专业|能力)(?:要求)?${Q}$`), intent: 'field', field: 'requirements', needsTitle: true },
+  // before the generic rule below, which would keep 的学历 in the subject
+  { re: new RegExp(`^${S}的?(?:学历|经验|技能|专业|能力|年龄|资格证书?)(?:要求|条件)?${Q}$`), intent: 'field', field: 'requirements' },
+  { re: new RegExp(`^${S}的?(?:任职|岗位|招聘|应聘|资格)?(?:要求|资格|条件|资质)${Q}$`), intent: 'field', field: 'requirements' },
   // department
   { re: new RegExp(`^${S}(?:属于|在|是|归|隶属于?|归属)(?:哪个|什么|哪一个|哪)部门的?$`), intent: 'field', field: 'department' },
   { re: new RegExp(`^${S}的?(?:所属|所在)?部门${Q}$`), intent: 'field', field: 'department' },
@@ -64,7 +66,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`^${T}(?:找|问)(?:哪个岗位|哪个部门|哪位|谁)(?:办|处理|办理|负责)?$`), intent: 'who' },
   // a role card
   { re: new RegExp(`^(?:介绍一下|介绍下|介绍|说说|讲讲|说一下|讲一下)${S}(?:岗位|职位)?$`), intent: 'role' },
-  { re: new RegExp(`^${S}(?:是做什么的|是干什么的|是干嘛的|做什么|干什么|干嘛|是什么岗位|是什么职位|是什么|的介绍|岗位介绍|职位介绍|的情况|怎么样)$`), intent: 'role' },
+  { re: new RegExp(`^${S}(?:是做什么的|是干什么的|是干嘛的|(?:要|需要|主要)?(?:做|干)(?:什么|哪些|啥)(?:工作|事情?)?|干嘛|是什么岗位|是什么职位|是什么|的介绍|岗位介绍|职位介绍|的情况|怎么样)$`), intent: 'role' },
 ];
 
 /** Trailing words that name the kind of thing rather than the role itself (居转户岗位 is tried whole first). */

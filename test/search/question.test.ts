@@ -20,6 +20,7 @@ describe('parseQuestion', () => {
     ['介绍一下会计', '会计'],
     ['kefuzhuguan', 'kefuzhuguan'],
     ['kfzg', 'kfzg'],
+    ['客服主管要做哪些工作', '客服主管'],
   ])('role: %s', (q, subject) => {
     const p = role(q);
     expect(p.intent).toBe('role');
@@ -34,8 +35,11 @@ describe('parseQuestion', () => {
     ['工单的审核和派送由谁负责？', '工单的审核和派送'],
     ['厨房的清洁是谁的活', '厨房的清洁'],
     ['户口迁移手续找哪个岗位办', '户口迁移手续'],
+    ['负责招聘的是哪个岗位', '负责招聘'],
+    ['谁负责负责人员的招聘和培训', '负责人员的招聘和培训'],
+    ['仓库归谁管', '仓库'],
   ])('who: %s', (q, topic) => {
-    const p = role(q);
+    const p = parseQuestion(q, () => false);
     expect(p.intent).toBe('who');
     expect(p.topic).toBe(topic);
   });
@@ -51,6 +55,10 @@ describe('parseQuestion', () => {
     ['客服主管属于哪个部门', 'department', '客服主管'],
     ['平台工程师在哪个部门', 'department', '平台工程师'],
     ['客服主管的职责', 'duties', '客服主管'],
+    ['客服主管的学历要求', 'requirements', '客服主管'],
+    ['客服主管有几个下属', 'directReports', '客服主管'],
+    ['客服主管的上級是誰', 'reportsTo', '客服主管'],
+    ['客服主管汇报给谁', 'reportsTo', '客服主管'],
   ])('field: %s', (q, field, subject) => {
     const p = role(q);
     expect(p.intent).toBe('field');
