@@ -77,8 +77,9 @@ export function isLabelWord(s: string): boolean {
 
 /** Is s shaped like a post title (short, ends with a job noun, not a department or a label)? */
 export function looksLikeTitle(s: string): boolean {
-  const t = s.replace(/\([^)]*\)/g, '').trim();
-  if (t.length < 2 || t.length > 16 || /[,。;:!?、]/.test(t)) return false;
+  const t = s.replace(/\([^()]*\)/g, '').trim();
+  // a stray bracket or a leading figure means a fragment of a longer line (`3楼前台)客服员`)
+  if (t.length < 2 || t.length > 16 || /[,。;:!?、()]|^\d/.test(t)) return false;
   if (isLabelWord(t) || /^(各|主要|相关|本|其他|以下)/.test(t)) return false;
   return ROLE_SUFFIX.test(t);
 }

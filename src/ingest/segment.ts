@@ -43,7 +43,7 @@ const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(?:(?:岗位职务|
 const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'u');
 /** Blocks that describe a department, a rule book or an article rather than a post. */
 const NON_ROLE_BLOCK = /^(?:\S{0,12}(部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|下属岗位|管理制度|工作总结|十不准|岗位设置|细则))/;
-const HEADINGISH_WORD = /岗位|职责|说明书|职位|职能|部门|制度|总结|篇/;
+const HEADINGISH_WORD = /岗位|职责|说明书|职位|职能|部门|制度|总结|篇|守则|准则|须知/;
 
 /** A whole-line heading naming a post; `dept` when it names a department instead. */
 export function parseHeading(line: string): { title: string } | { dept: string } | null {
@@ -120,7 +120,7 @@ function inlineTitleLabels(line: string): Start[] {
 }
 
 function itemOpens(line: string): boolean {
-  return /^(1[.、]|\(1\)|①|一、)/.test(line);
+  return /^(1[.、)]|\(1\)|①|一、|[•●◆▪■-]\s*\S)/.test(line);
 }
 
 /** Every passage of a cleaned document, in order. */
@@ -183,8 +183,8 @@ export function segmentPassages(lines: string[]): Passage[] {
     }
     // a bare post name followed by a `岗位职责` line or by item 1
     const nx = nextNonEmpty(lines, i);
-    const bareName = line.replace(new RegExp(`^${NUM_PREFIX}\\s*`), '');
-    if (nx > 0 && bareName.length <= 16 && looksLikeTitle(bareName) && !isLabelWord(bareName)) {
+    const bareName = splitTitle(line).title;
+    if (nx > 0 && line.length <= 20 && looksLikeTitle(bareName) && !isLabelWord(bareName)) {
       const next = lines[nx];
       const labelNext = LABEL_LINE.exec(next);
       if ((labelNext && DUTY_LABELS.includes(labelNext[1])) || itemOpens(next)) {

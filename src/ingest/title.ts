@@ -45,6 +45,7 @@ export function splitTitle(raw: string): TitleParts {
     return '';
   });
   s = s.replace(/\s+/g, '').replace(/^[-—_:]+|[-—_::的]+$/g, '');
+  s = s.replace(new RegExp(`[-—_·]+(?:base)?${PLACE}$`, 'i'), '');
   const department = departmentInTitle(s);
   const place = PLACE_PREFIX.exec(s);
   if (place && s.length - place[0].length >= 2) s = s.slice(place[0].length);

@@ -105,6 +105,17 @@ describe('recruitment-site layouts', () => {
   });
 });
 
+describe('bulleted pages', () => {
+  it('reads a post name over bullets and drops a trailing city', () => {
+    const r = roles('岗位说明\n\n销售经理-北京\n\n• 负责华北区域销售\n• 管理销售团队');
+    expect(r.map((x) => [x.title, x.duties])).toEqual([['销售经理', ['负责华北区域销售', '管理销售团队']]]);
+  });
+
+  it('does not take a fragment with a stray bracket for a post', () => {
+    expect(titles('客服员岗位职责\n1、接待来访;\n2、3楼前台)客服员工作职责\n• 接听电话')).toEqual(['客服员']);
+  });
+});
+
 describe('not roles', () => {
   it('skips department duties, work summaries and rule books', () => {
     const text = [
