@@ -65,7 +65,8 @@ function parseBody(pieces: Piece[], initial: SectionKind): Parsed {
     const whole = LABEL_LINE.exec(text);
     if (whole) {
       const label = whole[1];
-      const kind = sectionOf(label);
+      // `职位描述` heading a list (not a sentence) is how job ads label their duties
+      const kind = /描述$/.test(label) ? 'duties' : sectionOf(label);
       if (kind === 'field') {
         // table cell: the value is the next line unless that is another label
         const nxt = pieces[k + 1];

@@ -25,7 +25,7 @@ export const DUTY_LABELS = [
 /** Section labels that open the requirements list. */
 export const REQ_LABELS = [
   '教育背景、任职资质、工作经验', '应具备之基本资格及条件', '岗位任职资格', '任职资格与要求', '任职资格', '任职要求', '任职条件', '岗位要求',
-  '资格要求', '应聘要求', '应聘条件', '招聘要求', '基本要求', '教育背景', '学历要求',
+  '资格要求', '应聘要求', '应聘条件', '招聘要求', '基本要求', '教育背景', '学历要求', '职位要求', '资格条件', '岗位任职条件',
 ];
 
 /** Labels of sections that are neither duties nor requirements. */
@@ -40,9 +40,9 @@ export const HEADER_FIELDS = [
   '工作地点', '招录单位', '所属单位', '岗位性质', '管理责任', '基本资料', '间接下属', '分部门', '岗位编号', '职位编号', '岗位等级',
 ];
 
-export const REPORTS_TO_LABELS = ['直接上级', '直属上级', '汇报对象', '汇报职级', '汇报上级', '上级主管', '报告对象'];
-export const DIRECT_REPORTS_LABELS = ['直接下属', '直接下级', '直属下级', '直属下属', '管理下属'];
-export const DEPARTMENT_LABELS = ['所属部门', '招录部门', '所在部门', '部门'];
+export const REPORTS_TO_LABELS = ['直接上级', '直属上级', '汇报对象', '汇报职级', '汇报上级', '上级主管', '报告对象', '上级岗位', '直接领导', '直属领导'];
+export const DIRECT_REPORTS_LABELS = ['直接下属', '直接下级', '直属下级', '直属下属', '管理下属', '下属岗位'];
+export const DEPARTMENT_LABELS = ['所属部门', '招录部门', '所在部门', '用人部门', '隶属部门', '部门'];
 
 export type SectionKind = 'duties' | 'requirements' | 'other';
 

@@ -42,7 +42,7 @@ const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1(?=
 const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(?:(?:岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]|(?<=^|\\s)(?:职位名称|岗位名称)\\s+(?=\\S))\\s*`, 'gu');
 const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'u');
 /** Blocks that describe a department, a rule book or an article rather than a post. */
-const NON_ROLE_BLOCK = /^(?:\S{0,12}(部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|下属岗位|管理制度|工作总结|十不准|岗位设置|细则))/;
+const NON_ROLE_BLOCK = /^(?:\S{0,12}(部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|管理制度|工作总结|十不准|岗位设置|细则))/;
 const HEADINGISH_WORD = /岗位|职责|说明书|职位|职能|部门|制度|总结|篇|守则|准则|须知/;
 
 /** A whole-line heading naming a post; `dept` when it names a department instead. */
@@ -187,7 +187,7 @@ export function segmentPassages(lines: string[]): Passage[] {
     if (nx > 0 && line.length <= 20 && looksLikeTitle(bareName) && !isLabelWord(bareName)) {
       const next = lines[nx];
       const labelNext = LABEL_LINE.exec(next);
-      if ((labelNext && DUTY_LABELS.includes(labelNext[1])) || itemOpens(next)) {
+      if ((labelNext && (DUTY_LABELS.includes(labelNext[1]) || /描述$/.test(labelNext[1]))) || itemOpens(next)) {
         push({ type: 'start', kind: 'heading', title: line, start: { line: i, col: 0 }, body: { line: i + 1, col: 0 } });
         continue;
       }

@@ -105,6 +105,15 @@ describe('recruitment-site layouts', () => {
   });
 });
 
+describe('job ads', () => {
+  it('reads a post name over 职位描述/任职要求 lists', () => {
+    const [r] = roles(['高级Java开发工程师', '职位描述:', '1. 负责系统设计;', '2. 编写核心代码;', '任职要求:', '1. 本科以上学历;', '用人部门:研发中心', '汇报对象:技术总监'].join('\n'));
+    expect(r).toMatchObject({ title: '高级Java开发工程师', department: '研发中心', reportsTo: '技术总监' });
+    expect(r.duties).toEqual(['负责系统设计', '编写核心代码']);
+    expect(r.requirements).toEqual(['本科以上学历']);
+  });
+});
+
 describe('bulleted pages', () => {
   it('reads a post name over bullets and drops a trailing city', () => {
     const r = roles('岗位说明\n\n销售经理-北京\n\n• 负责华北区域销售\n• 管理销售团队');
