@@ -14,7 +14,7 @@ export const DEPT_SUFFIX = /(部|部门|中心|办公室|科|处|室|车间|事�
 export const CJK_NUM = '[一二三四五六七八九十]{1,3}';
 
 /** Labels whose value is the post title. */
-export const TITLE_LABELS = ['岗位职务', '职位名称', '岗位名称', '职务名称', '职位', '岗位'];
+const TITLE_LABELS = ['岗位职务', '职位名称', '岗位名称', '职务名称', '职位', '岗位'];
 
 /** Section labels that open the duty list. */
 export const DUTY_LABELS = [
@@ -49,7 +49,7 @@ export type SectionKind = 'duties' | 'requirements' | 'other';
 const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export const FIELD_LABELS = byLength([
+const FIELD_LABELS = byLength([
   ...TITLE_LABELS, ...REPORTS_TO_LABELS, ...DIRECT_REPORTS_LABELS, ...DEPARTMENT_LABELS, ...OTHER_LABELS, ...HEADER_FIELDS,
 ]);
 const ALL_LABELS = byLength([...DUTY_LABELS, ...REQ_LABELS, ...FIELD_LABELS]);

@@ -42,7 +42,7 @@ const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1(?=
 const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(?:(?:岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]|(?<=^|\\s)(?:职位名称|岗位名称)\\s+(?=\\S))\\s*`, 'gu');
 const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'u');
 /** Blocks that describe a department, a rule book or an article rather than a post. */
-const NON_ROLE_BLOCK = /^(?:\S{0,12}(部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|管理制度|工作总结|十不准|岗位设置|细则))/;
+const NON_ROLE_BLOCK = /^(?:\S{0,12}(部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|管理制度|工作总结|不准|纪律|岗位设置|细则))/;
 const HEADINGISH_WORD = /岗位|职责|说明书|职位|职能|部门|制度|总结|篇|守则|准则|须知/;
 
 /** A whole-line heading naming a post; `dept` when it names a department instead. */
@@ -81,7 +81,7 @@ const nextNonEmpty = (lines: string[], i: number, limit = 3) => {
 };
 
 /** A label cell at line k, also when the label is split over two lines (`直属` / `上级`). */
-export function isLabelAt(lines: string[], k: number): boolean {
+function isLabelAt(lines: string[], k: number): boolean {
   if (!lines[k]) return false;
   return LABEL_LINE.test(lines[k]) || (lines[k].length <= 3 && lines[k + 1] !== undefined && lines[k + 1].length <= 3 && LABEL_LINE.test(lines[k] + lines[k + 1]));
 }
