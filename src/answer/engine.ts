@@ -13,7 +13,8 @@ import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
 import { normalizeKey } from '../text/normalize.js';
 import type { Answer, Answerer, Field, Ranked, ReportingLine, RoleLink } from './types.js';
 
-const MAX_RESULTS = 10;
+/** Best plus alternatives: enough for a "did you mean" list, few enough to parse quickly at 100k roles. */
+const MAX_RESULTS = 6;
 const WHO_RESULTS = 5;
 const CHAIN_LEVELS = 3;
 const ALTERNATIVE_GAP = 0.2;
@@ -39,7 +40,7 @@ export class AnswerEngine implements Answerer {
     // roles sharing a name, fullest first; each form is served by a title_keys index, so a name shared by
     // thousands of roles costs no more than a rare one
     const select = 'SELECT r.rowid AS rowid, r.json AS json FROM title_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = @key';
-    const order = 'ORDER BY k.richness DESC, k.role LIMIT @limit';
+    const order = 'ORDER BY k.richness DESC, k.rowid LIMIT @limit';
     this.byKey = db.prepare(`${select} ${order}`);
     this.byKeyWithField = db.prepare(`${select} AND (k.fields & @want) != 0 ${order}`);
     this.byKeyInFile = db.prepare(`${select} AND k.file = @file ${order}`);
@@ -99,7 +100,8 @@ export class AnswerEngine implements Answerer {
     const out: Ranked[] = [];
     const seen = new Set<string>();
     const want = field ? FIELD_BITS[field] : 0;
-    for (const m of this.titles.match(subjects, MAX_RESULTS)) {
+    // a field question answers from the best match: near names would only cost time
+    for (const m of this.titles.match(subjects, MAX_RESULTS, { near: !field })) {
       const rows = this.rowsFor(m.key, { want, limit: MAX_RESULTS - out.length });
       for (const r of rows) {
         if (seen.has(r.role.id)) continue;
@@ -149,7 +151,7 @@ export class AnswerEngine implements Answerer {
 
   /** A name in a role's text → the role it names, preferring the same document. */
   private resolve(name: string, file: string): Role | null {
-    for (const { key } of this.titles.match([normalizeKey(name)], 3, { fts: false }).filter((x) => x.score >= RESOLVE_SCORE)) {
+    for (const { key } of this.titles.match([normalizeKey(name)], 3, { fts: false, near: false }).filter((x) => x.score >= RESOLVE_SCORE)) {
       const [r] = this.rowsFor(key, { file, limit: 1 });
       if (r) return r.role;
     }

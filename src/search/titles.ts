@@ -114,12 +114,19 @@ export class TitleMatcher {
 
   /**
    * Best matching names for the first subject that finds any, best first (exact ones score 1).
-   * fts: false skips the FTS5 title fallback (an OR over title words costs ~100 ms at 100k roles).
+   * fts: false skips the FTS5 title fallback (an OR over title words costs ~100 ms at 100k roles);
+   * near: false returns exact matches alone, without the near names that follow them.
    */
-  match(subjects: string[], limit = 10, opts: { fts?: boolean } = {}): NameMatch[] {
+  match(subjects: string[], limit = 10, opts: { fts?: boolean; near?: boolean } = {}): NameMatch[] {
     for (const q of subjects) {
       const ex = this.exact(q);
-      if (ex.length) return ex;
+      if (!ex.length) continue;
+      if (opts.near === false) return ex;
+      // near names after the exact ones (客户服务经理 typed, 客户服务部经理 elsewhere), never above them
+      const floor = ex[ex.length - 1].score - 0.01;
+      const names = new Set(ex.map((m) => m.key));
+      const near = this.fuzzy(q, limit, false).filter((m) => !names.has(m.key));
+      return [...ex, ...near.map((m) => ({ key: m.key, score: Math.min(m.score, floor) }))].slice(0, limit);
     }
     let best: NameMatch[] = [];
     for (const q of subjects) {
