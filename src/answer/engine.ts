@@ -213,6 +213,10 @@ export function openAnswerer(dbPath: string): Answerer & { close(): void } {
     return { ask: (q) => engine.ask(q), roleById: (id) => engine.roleById(id), close: () => db.close() };
   } catch (e) {
     db.close();
+    // an index written before the search tables changed: say what to do rather than "no such table"
+    if (/no such (table|column)/.test((e as Error).message)) {
+      throw new Error(`${dbPath} lacks the current search tables (${(e as Error).message}): rebuild it with npm run index`);
+    }
     throw e;
   }
 }
