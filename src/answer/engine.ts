@@ -18,10 +18,11 @@ const MAX_RESULTS = 6;
 const WHO_RESULTS = 5;
 const CHAIN_LEVELS = 3;
 const ALTERNATIVE_GAP = 0.2;
+const ALIAS_SCORE = 0.98;
 /** A name in a reporting line resolves to a record only on a near-exact match. */
 const RESOLVE_SCORE = 0.85;
 
-type Row = { rowid: number; role: Role };
+type Row = { rowid: number; role: Role; alias: boolean };
 
 export class AnswerEngine implements Answerer {
   private readonly titles: TitleMatcher;
@@ -39,8 +40,9 @@ export class AnswerEngine implements Answerer {
     this.duties = new DutySearch(db, vocab);
     // roles sharing a name, fullest first; each form is served by a title_keys index, so a name shared by
     // thousands of roles costs no more than a rare one
-    const select = 'SELECT r.rowid AS rowid, r.json AS json FROM title_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = @key';
-    const order = 'ORDER BY k.richness DESC, k.rowid LIMIT @limit';
+    const select = 'SELECT r.rowid AS rowid, r.json AS json, k.kind AS kind FROM title_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = @key';
+    // kind DESC puts 'title' before 'alias': roles titled so come before roles that only have it as an alias
+    const order = 'ORDER BY k.kind DESC, k.richness DESC, k.rowid LIMIT @limit';
     this.byKey = db.prepare(`${select} ${order}`);
     this.byKeyWithField = db.prepare(`${select} AND (k.fields & @want) != 0 ${order}`);
     this.byKeyInFile = db.prepare(`${select} AND k.file = @file ${order}`);
@@ -106,10 +108,13 @@ export class AnswerEngine implements Answerer {
       for (const r of rows) {
         if (seen.has(r.role.id)) continue;
         seen.add(r.role.id);
-        out.push({ role: r.role, score: m.score });
+        // a role that only has the name as an alias ranks below one titled so
+        out.push({ role: r.role, score: r.alias ? Math.min(m.score, ALIAS_SCORE) : m.score });
       }
       if (out.length >= MAX_RESULTS) break;
     }
+    // best first; a field question keeps the roles that state the field in front
+    if (!field) out.sort((a, b) => b.score - a.score);
     return out.slice(0, MAX_RESULTS);
   }
 
@@ -145,8 +150,8 @@ export class AnswerEngine implements Answerer {
 
   private row(r: unknown): Row | null {
     if (!r) return null;
-    const { rowid, json } = r as { rowid: number; json: string };
-    return { rowid, role: JSON.parse(json) as Role };
+    const { rowid, json, kind } = r as { rowid: number; json: string; kind?: string };
+    return { rowid, role: JSON.parse(json) as Role, alias: kind === 'alias' };
   }
 
   /** A name in a role's text → the role it names, preferring the same document. */

@@ -26,8 +26,8 @@ CREATE TABLE title_keys (
   fields INTEGER NOT NULL,
   richness INTEGER NOT NULL
 );
-CREATE INDEX title_keys_key ON title_keys(key, richness DESC);
-CREATE INDEX title_keys_file ON title_keys(key, file, richness DESC);
+CREATE INDEX title_keys_key ON title_keys(key, kind DESC, richness DESC);
+CREATE INDEX title_keys_file ON title_keys(key, file, kind DESC, richness DESC);
 CREATE INDEX title_keys_pinyin ON title_keys(pinyin);
 CREATE INDEX title_keys_initials ON title_keys(initials);
 CREATE TABLE reports_keys (key TEXT NOT NULL, role INTEGER NOT NULL);

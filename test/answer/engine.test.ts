@@ -49,6 +49,14 @@ describe('role lookups', () => {
     expect(new Set(same.map((r) => r.role.source.file))).toEqual(new Set(['a.txt', 'b.txt']));
   });
 
+  it('ranks an exact title over an exact alias, and lists near names after exact ones', () => {
+    const j = toAskJson(bot.ask('客服管家'));
+    expect(j.results.slice(0, 2).map((r) => r.title)).toEqual(['客服管家', '物业管家']);
+    expect(j.results[0].score).toBeGreaterThan(j.results[1].score);
+    const k = toAskJson(bot.ask('客服中心座席班长'));
+    expect(k.results[0]).toMatchObject({ title: '客服中心座席班长', score: 1 });
+  });
+
   it('resolves the reporting line upward (same document) and the direct reports', () => {
     const a = bot.ask('客服管家');
     if (a.kind !== 'role') throw new Error(a.kind);

@@ -37,6 +37,7 @@ export const FIXTURE: RoleDraft[] = [
   role({ file: A, line: 90, title: '会计', department: '财务部', reportsTo: '财务经理', duties: ['记账、编制凭证'], requirements: ['会计专业本科'] }),
   role({ file: B, line: 5, title: '会计', department: '财务中心', duties: ['成本核算', '税务申报', '编制月度报表'] }),
   role({ file: B, line: 20, title: '財務經理', department: '财务中心', duties: ['审核财务报表'] }),
+  role({ file: B, line: 30, title: '物业管家', aliases: ['客服管家'], department: '客户服务中心', duties: ['日常巡楼'] }),
 ];
 
 export function buildFixtureIndex(drafts: RoleDraft[] = FIXTURE): { dbPath: string; cleanup: () => void } {
