@@ -17,7 +17,7 @@ const JOINERS = /[的和与及或并、,，]/g;
 const OR_TOKENS = 8;
 
 export function topicTokens(topic: string): string[] {
-  return [...new Set(bigramTokens(canonical(topic).replace(JOINERS, ' ')))];
+  return [...new Set(bigramTokens(canonical(topic).replace(JOINERS, '，')))];
 }
 
 export class DutySearch {

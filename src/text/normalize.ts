@@ -58,7 +58,9 @@ export function initialsKey(s: string): string {
  */
 export function bigramTokens(s: string): string[] {
   const out: string[] = [];
-  for (const run of canonical(s).match(/\p{Script=Han}+|[\p{L}\p{N}]+/gu) ?? []) {
+  // scraped pages wrap lines inside words ("施工 方案"): whitespace between two Han characters is not a boundary
+  const text = canonical(s).replace(/(?<=\p{Script=Han})[^\S\n]+(?=\p{Script=Han})/gu, '');
+  for (const run of text.match(/\p{Script=Han}+|[\p{L}\p{N}]+/gu) ?? []) {
     if (!isHan(run[0])) {
       out.push(run);
       continue;
