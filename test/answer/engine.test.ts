@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnswerer } from '../../src/answer/engine.js';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { toAskJson } from '../../src/render/json.js';
 import { renderText } from '../../src/render/text.js';
-import { buildFixtureIndex } from '../search/fixture.js';
+import { useFixtureAnswerer } from '../search/fixture.js';
 
-let fx: ReturnType<typeof buildFixtureIndex>;
-let bot: ReturnType<typeof openAnswerer>;
-beforeAll(() => {
-  fx = buildFixtureIndex();
-  bot = openAnswerer(fx.dbPath);
-});
-afterAll(() => {
-  bot.close();
-  fx.cleanup();
-});
+const answerer = useFixtureAnswerer();
 
 const top = (a: Answer) => toAskJson(a).results[0]?.title;
 
@@ -34,13 +24,13 @@ describe('role lookups', () => {
     ['财务经理', '財務經理'], // traditional title in the document
     ['客服部主管是做什么的？', '客服部主管'],
   ])('%s → %s', (q, title) => {
-    const a = bot.ask(q);
+    const a = answerer().ask(q);
     expect(a.kind).toBe('role');
     expect(top(a)).toBe(title);
   });
 
   it('returns roles sharing a title as alternatives with their own department and source, never merged', () => {
-    const a = bot.ask('会计');
+    const a = answerer().ask('会计');
     expect(a.kind).toBe('role');
     if (a.kind !== 'role') return;
     const same = [a.best, ...a.alternatives].filter((r) => r.role.title === '会计');
@@ -50,30 +40,30 @@ describe('role lookups', () => {
   });
 
   it('ranks an exact title over an exact alias, and lists near names after exact ones', () => {
-    const j = toAskJson(bot.ask('客服管家'));
+    const j = toAskJson(answerer().ask('客服管家'));
     expect(j.results.slice(0, 2).map((r) => r.title)).toEqual(['客服管家', '物业管家']);
     expect(j.results[0].score).toBeGreaterThan(j.results[1].score);
-    const k = toAskJson(bot.ask('客服中心座席班长'));
+    const k = toAskJson(answerer().ask('客服中心座席班长'));
     expect(k.results[0]).toMatchObject({ title: '客服中心座席班长', score: 1 });
   });
 
   it('resolves the reporting line upward (same document) and the direct reports', () => {
-    const a = bot.ask('客服管家');
+    const a = answerer().ask('客服管家');
     if (a.kind !== 'role') throw new Error(a.kind);
     expect(a.reporting.chain.map((l) => l.name)).toEqual(['客服部主管', '物业经理', '总经理']);
     expect(a.reporting.chain[0].role?.title).toBe('客服部主管');
     expect(a.reporting.chain[2].role).toBeNull(); // named but not described anywhere
-    const boss = bot.ask('客服部主管');
+    const boss = answerer().ask('客服部主管');
     if (boss.kind !== 'role') throw new Error(boss.kind);
     expect(boss.reporting.directReports.map((l) => l.name).sort()).toEqual(['客服管家', '房管专员'].sort());
   });
 
   it('finds a role by id, and says notFound for an unknown id', () => {
-    const a = bot.ask('仓管员');
+    const a = answerer().ask('仓管员');
     if (a.kind !== 'role') throw new Error(a.kind);
-    const again = bot.roleById(a.best.role.id);
+    const again = answerer().roleById(a.best.role.id);
     expect(again.kind === 'role' && again.best.role.title).toBe('仓管员');
-    expect(bot.roleById('nope').kind).toBe('notFound');
+    expect(answerer().roleById('nope').kind).toBe('notFound');
   });
 });
 
@@ -87,14 +77,14 @@ describe('field questions', () => {
     ['客服部主管的下属', 'directReports', '客服部主管', '客服管家'],
     ['仓管员的职责', 'duties', '仓管员', '月度盘点库存'],
   ])('%s', (q, field, title, value) => {
-    const j = toAskJson(bot.ask(q));
+    const j = toAskJson(answerer().ask(q));
     expect(j).toMatchObject({ intent: 'field', field });
     expect(j.results[0].title).toBe(title);
     expect(j.answer).toContain(value);
   });
 
   it('prefers, among roles sharing a title, the one that states the field', () => {
-    const j = toAskJson(bot.ask('会计的上级是谁'));
+    const j = toAskJson(answerer().ask('会计的上级是谁'));
     expect(j.answer).toBe('财务经理');
   });
 });
@@ -107,13 +97,13 @@ describe('who handles X', () => {
     ['垃圾清运找谁', '环境管理主管'],
     ['工单的审核和派送由谁负责', '客服中心座席班长'],
   ])('%s → %s', (q, title) => {
-    const a = bot.ask(q);
+    const a = answerer().ask(q);
     expect(a.kind).toBe('who');
     expect(top(a)).toBe(title);
   });
 
   it('returns every role whose duties match, with the matched words marked in the duty line', () => {
-    const a = bot.ask('谁负责催交物业费');
+    const a = answerer().ask('谁负责催交物业费');
     if (a.kind !== 'who') throw new Error(a.kind);
     const titles = a.hits.map((h) => h.role.title);
     expect(titles.slice(0, 2).sort()).toEqual(['客服管家', '房管专员'].sort());
@@ -126,16 +116,16 @@ describe('who handles X', () => {
 
 describe('not found, help and hostile input', () => {
   it('says not found and suggests the closest titles', () => {
-    const a = bot.ask('宇航员');
+    const a = answerer().ask('宇航员');
     expect(a.kind).toBe('notFound');
-    const b = bot.ask('客服部总经理助理秘书');
+    const b = answerer().ask('客服部总经理助理秘书');
     expect(b.kind === 'notFound' || b.kind === 'role').toBe(true);
   });
 
   it('answers an empty question with help', () => {
-    expect(bot.ask('').kind).toBe('help');
-    expect(bot.ask('   ').kind).toBe('help');
-    expect(renderText(bot.ask(''))).toContain('可以这样问');
+    expect(answerer().ask('').kind).toBe('help');
+    expect(answerer().ask('   ').kind).toBe('help');
+    expect(renderText(answerer().ask(''))).toContain('可以这样问');
   });
 
   it.each([
@@ -146,14 +136,14 @@ describe('not found, help and hostile input', () => {
     ['lone surrogates', '\ud800客服\udfff'],
     ['SQL', "'; DROP TABLE roles; --"],
   ])('never throws: %s', (_, q) => {
-    const a = bot.ask(q);
+    const a = answerer().ask(q);
     expect(['role', 'who', 'field', 'notFound', 'help']).toContain(a.kind);
     expect(() => JSON.parse(JSON.stringify(toAskJson(a)))).not.toThrow();
     expect(typeof renderText(a)).toBe('string');
   });
 
   it('still answers after hostile input', () => {
-    bot.ask('" OR * NEAR(');
-    expect(top(bot.ask('仓管员'))).toBe('仓管员');
+    answerer().ask('" OR * NEAR(');
+    expect(top(answerer().ask('仓管员'))).toBe('仓管员');
   });
 });

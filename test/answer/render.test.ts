@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnswerer } from '../../src/answer/engine.js';
+import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/render/json.js';
 import { renderText } from '../../src/render/text.js';
-import { buildFixtureIndex } from '../search/fixture.js';
+import { useFixtureAnswerer } from '../search/fixture.js';
 
-let fx: ReturnType<typeof buildFixtureIndex>;
-let bot: ReturnType<typeof openAnswerer>;
-beforeAll(() => {
-  fx = buildFixtureIndex();
-  bot = openAnswerer(fx.dbPath);
-});
-afterAll(() => {
-  bot.close();
-  fx.cleanup();
-});
+const answerer = useFixtureAnswerer();
 
 describe('console text', () => {
   it('shows a role card: title, department, reporting line, direct reports, numbered duties, requirements, source', () => {
-    const t = renderText(bot.ask('客服部主管'));
+    const t = renderText(answerer().ask('客服部主管'));
     expect(t).toContain('【客服部主管】');
     expect(t).toContain('部门：客服部');
     expect(t).toContain('上级：物业经理 → 总经理');
@@ -28,20 +18,20 @@ describe('console text', () => {
   });
 
   it('shows a field answer and a not-found answer with suggestions', () => {
-    expect(renderText(bot.ask('客服管家的上级是谁'))).toContain('客服管家 的直属上级：客服部主管');
-    const nf = renderText(bot.ask('客服部经理助理秘书长'));
+    expect(renderText(answerer().ask('客服管家的上级是谁'))).toContain('客服管家 的直属上级：客服部主管');
+    const nf = renderText(answerer().ask('客服部经理助理秘书长'));
     expect(nf).toMatch(/没有找到|【/);
   });
 });
 
 describe('ask JSON line', () => {
   it('has exactly the contract keys', () => {
-    const role = JSON.parse(renderJson(bot.ask('仓管员')));
+    const role = JSON.parse(renderJson(answerer().ask('仓管员')));
     expect(Object.keys(role).sort()).toEqual(['intent', 'question', 'results']);
     expect(Object.keys(role.results[0]).sort()).toEqual(['id', 'score', 'title']);
-    const field = JSON.parse(renderJson(bot.ask('仓管员属于哪个部门')));
+    const field = JSON.parse(renderJson(answerer().ask('仓管员属于哪个部门')));
     expect(field).toMatchObject({ intent: 'field', field: 'department', answer: '行政部' });
-    const who = JSON.parse(renderJson(bot.ask('谁负责月度盘点')));
+    const who = JSON.parse(renderJson(answerer().ask('谁负责月度盘点')));
     expect(who.intent).toBe('who');
     expect(who.results[0].title).toBe('仓管员');
     expect(who.answer).toBeUndefined();

@@ -2,6 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { openAnswerer } from '../../src/answer/engine.js';
 import { finalizeRoles, type RoleDraft } from '../../src/roles/schema.js';
 import { writeIndex } from '../../src/store/db.js';
 
@@ -48,4 +50,19 @@ export function buildFixtureIndex(drafts: RoleDraft[] = FIXTURE): { dbPath: stri
   const documents = files.map((file) => ({ file, sha256: file, size: 1, status: 'ok' as const, reason: null, roles: roles.filter((r) => r.source.file === file).length }));
   writeIndex(dbPath, { documents, roles });
   return { dbPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Registers beforeAll/afterAll around a describe file: an answerer over the fixture index. */
+export function useFixtureAnswerer(): () => ReturnType<typeof openAnswerer> {
+  let fx: ReturnType<typeof buildFixtureIndex>;
+  let bot: ReturnType<typeof openAnswerer>;
+  beforeAll(() => {
+    fx = buildFixtureIndex();
+    bot = openAnswerer(fx.dbPath);
+  });
+  afterAll(() => {
+    bot.close();
+    fx.cleanup();
+  });
+  return () => bot;
 }
