@@ -103,5 +103,8 @@ export function parseQuestion(question: string, isTitle: (key: string) => boolea
     const topic = body.replace(/由谁|谁来|是谁的|找谁|归谁|谁|哪个岗位|哪个职位|哪些岗位|负责/g, '');
     if (topic) return { intent: 'who', subjects: [], topic, key };
   }
-  return { intent: 'role', subjects: body ? subjectsOf(body) : [], topic: '', key };
+  // the whole key too: a title may itself start like scaffolding (请购专员)
+  const subjects = body ? subjectsOf(body) : [];
+  if (key && !subjects.includes(key)) subjects.push(key);
+  return { intent: 'role', subjects, topic: '', key };
 }

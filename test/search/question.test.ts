@@ -76,6 +76,7 @@ describe('parseQuestion', () => {
     const p = parseQuestion('请问居转户岗位是做什么的？');
     expect(p.intent).toBe('role');
     expect(p.subjects).toEqual(['居转户岗位', '居转户']);
+    expect(parseQuestion('请购专员').subjects).toContain('请购专员');
   });
 
   it('gives an empty key for empty or punctuation-only input', () => {
