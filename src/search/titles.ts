@@ -75,7 +75,7 @@ function queryGrams(q: string, latin: boolean): string[] {
 export class TitleMatcher {
   private readonly entries: Entry[];
   private readonly byKey: Map<string, number>;
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<string, Int32Array>();
   private readonly acc: Float64Array;
   private readonly exactStmt: Database.Statement;
   private readonly ftsStmt: Database.Statement;
@@ -89,11 +89,17 @@ export class TitleMatcher {
       .prepare('SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key')
       .all() as Entry[];
     this.byKey = new Map(this.entries.map((e, i) => [e.key, i]));
+    // Two passes (count, then fill typed arrays) so open never holds millions of growing JS arrays:
+    // at 100k roles the postings are ~4M entries, and growable arrays doubled the open's peak RSS.
+    const counts = new Map<string, number>();
+    for (const e of this.entries) for (const g of entryGrams(e)) counts.set(g, (counts.get(g) ?? 0) + 1);
+    const filled = new Map<string, number>();
+    for (const [g, n] of counts) this.postings.set(g, new Int32Array(n));
     this.entries.forEach((e, i) => {
       for (const g of entryGrams(e)) {
-        const list = this.postings.get(g);
-        if (list) list.push(i);
-        else this.postings.set(g, [i]);
+        const at = filled.get(g) ?? 0;
+        this.postings.get(g)![at] = i;
+        filled.set(g, at + 1);
       }
     });
     this.acc = new Float64Array(this.entries.length);
@@ -146,7 +152,7 @@ export class TitleMatcher {
     const n = this.entries.length;
     const lists = queryGrams(q, latin)
       .map((g) => this.postings.get(g))
-      .filter((l): l is number[] => l !== undefined)
+      .filter((l): l is Int32Array => l !== undefined)
       .sort((a, b) => a.length - b.length);
     const common = Math.max(n * COMMON_GRAM_SHARE, COMMON_GRAM_MIN);
     const used = lists.filter((l, i) => i < 2 || l.length <= common);
