@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     const run: HttpRun = {
       connections,
       durationSeconds: args.duration,
+      sent,
       requests: result.requests.total,
       requestsPerSecond: result.requests.average,
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },

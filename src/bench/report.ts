@@ -39,6 +39,8 @@ export type BenchResults = {
 export type HttpRun = {
   connections: number;
   durationSeconds: number;
+  /** Requests sent, and those answered (acked) within the phase; the last few are still in flight when it ends. */
+  sent: number;
   requests: number;
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
@@ -128,11 +130,11 @@ export function renderMarkdown(r: Results): string {
         `replies go to a local fake Slack API. Every connection always has a request in flight: with 100 the app is saturated and latency is mostly queueing ` +
         `(≈ connections ÷ throughput); with 1 there is no queue, which shows what one request costs. App peak RSS ${mb(h.appMaxRssBytes)} MB; load average ${h.load.toFixed(1)} at the end.`,
       '',
-      '| connections × s | requests | requests/s | ack p50 ms | ack p90 ms | ack p99 ms | max ms | errors | non-2xx | timeouts | answers delivered |',
+      '| connections × s | sent / acked | requests/s | ack p50 ms | ack p90 ms | ack p99 ms | max ms | errors | non-2xx | timeouts | answers delivered |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...h.runs.map(
         (x) =>
-          `| ${x.connections} × ${x.durationSeconds} | ${x.requests} | ${Math.round(x.requestsPerSecond)} | ${x.latencyMs.p50} | ${x.latencyMs.p90} | ${x.latencyMs.p99} | ${x.latencyMs.max} | ${x.errors} | ${x.non2xx} | ${x.timeouts} | ${x.answersDelivered} |`,
+          `| ${x.connections} × ${x.durationSeconds} | ${x.sent} / ${x.requests} | ${Math.round(x.requestsPerSecond)} | ${x.latencyMs.p50} | ${x.latencyMs.p90} | ${x.latencyMs.p99} | ${x.latencyMs.max} | ${x.errors} | ${x.non2xx} | ${x.timeouts} | ${x.answersDelivered} of ${x.sent} |`,
       ),
       '',
       ...h.runs.map(
