@@ -18,7 +18,7 @@ export type MeasureResult = {
   /** Latency of each question answered, ms, in question order; null when not asked (baseline budget). */
   latencies: Array<number | null>;
   byKind: Partial<Record<QuestionKind, Summary>>;
-  /** The same in process CPU time: what the question cost, without time lost to other processes on a shared machine. */
+  /** The same in process CPU time (all threads: background JIT and GC included, so it can exceed wall time); in results.json only. */
   cpuByKind: Partial<Record<QuestionKind, Summary>>;
   rssBytes: number;
   maxRssBytes: number;
