@@ -20,7 +20,8 @@ export class Vocabulary {
   readonly roles: number;
 
   constructor(db: Database.Database) {
-    this.df = new Map(db.prepare('SELECT term, doc FROM roles_fts_vocab').raw().all() as [string, number][]);
+    // iterate, not all(): at 100k roles the intermediate array of ~80k rows added ~25 MB to the open's peak RSS
+    this.df = new Map(db.prepare('SELECT term, doc FROM roles_fts_vocab').raw().iterate() as Iterable<[string, number]>);
     this.roles = (db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
   }
 

@@ -93,15 +93,15 @@ export class TitleMatcher {
     // at 100k roles the postings are ~4M entries, and growable arrays doubled the open's peak RSS.
     const counts = new Map<string, number>();
     for (const e of this.entries) for (const g of entryGrams(e)) counts.set(g, (counts.get(g) ?? 0) + 1);
-    const filled = new Map<string, number>();
     for (const [g, n] of counts) this.postings.set(g, new Int32Array(n));
-    this.entries.forEach((e, i) => {
-      for (const g of entryGrams(e)) {
-        const at = filled.get(g) ?? 0;
+    // counts then serve as fill cursors, counting down; walking the names backwards keeps each list ascending
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      for (const g of entryGrams(this.entries[i])) {
+        const at = counts.get(g)! - 1;
         this.postings.get(g)![at] = i;
-        filled.set(g, at + 1);
+        counts.set(g, at);
       }
-    });
+    }
     this.acc = new Float64Array(this.entries.length);
     // how: 0 a title, 1 an alias, 2 a pinyin or initials key
     this.exactStmt = db.prepare(
