@@ -29,10 +29,13 @@ const SUMMARY = /概述|概要|描述|目的|大纲/;
 const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]`, 'u');
 
 /** Cut a field value at the next label or the end of its clause. */
-function fieldValue(s: string): string {
+/** Cut a field value at the next label, a sub-number or an item marker; the rest is ordinary text. */
+function fieldValue(s: string): { value: string; rest: string } {
   const cut = NEXT_LABEL.exec(s);
-  const v = (cut ? s.slice(0, cut.index) : s).trim();
-  return v.split(/\s{1,}(?=\S*[::])|\s\d+\.\d/)[0].replace(/[;;。,]+$/, '').trim();
+  const v = cut ? s.slice(0, cut.index) : s;
+  const end = /\s+(?=\S*[::])|\s\d+\.\d|\s(?=\d{1,2}[.、]|\(\d{1,2}\))/.exec(v);
+  const raw = end ? v.slice(0, end.index) : v;
+  return { value: raw.replace(/[;;。,]+\s*$/, '').trim(), rest: s.slice(raw.length) };
 }
 
 const ITEM_NUMBER_ONLY = /^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]|\(\d{1,2}\))?\s*$/;
@@ -99,7 +102,10 @@ function parseBody(pieces: Piece[], initial: SectionKind): Parsed {
       const seg = text.slice(m.end, marks[j + 1]?.at ?? text.length);
       const kind = sectionOf(m.label);
       if (kind === 'field') {
-        setField(m.label, fieldValue(seg));
+        const { value, rest } = fieldValue(seg);
+        setField(m.label, value);
+        // items run on after an inline field (`管理责任:… 1、负责…`) stay in the current section
+        if (rest.replace(/^[\s;;。,]+/, '')) chunks.push({ section: lineSection, text: rest, fromLabelLine: false, explicit });
         continue;
       }
       if (kind === 'other' && SUMMARY.test(m.label) && seg.trim() && j === marks.length - 1) restore = { section, explicit };

@@ -46,9 +46,11 @@ type RawSplit = { intro: string; items: string[]; style: Style | null };
 const tidy = (s: string) => s.replace(/\s*\n\s*/g, '').replace(/^[\s::]+|[\s;;,,]+$/g, '').trim();
 
 /** The marker after prev that continues its list: any item opening a line, or the next number mid-line. */
-function continues(style: Style, m: Marker, prev: Marker): boolean {
+function continues(style: Style, m: Marker, prev: Marker, text: string): boolean {
   if (m.style !== style || m.pos < prev.end) return false;
-  return style === 'bullet' || m.lineStart || m.num === prev.num + 1;
+  if (style === 'bullet' || m.lineStart || m.num === prev.num + 1) return true;
+  // one number skipped by the author (`7、… 9、…`), only right after the end of a sentence or a gap
+  return m.num === prev.num + 2 && /[;;。\s]$/.test(text.slice(0, m.pos));
 }
 
 /**
@@ -62,7 +64,7 @@ function rawItems(text: string): RawSplit {
     const first = all[k];
     if (!(first.lineStart || first.num === 1 || first.style === 'bullet')) continue;
     const chain = [first];
-    for (let j = k + 1; j < all.length; j++) if (continues(first.style, all[j], chain[chain.length - 1])) chain.push(all[j]);
+    for (let j = k + 1; j < all.length; j++) if (continues(first.style, all[j], chain[chain.length - 1], text)) chain.push(all[j]);
     if (chain.length < 2 && !first.lineStart) continue;
     const items = chain.map((m, i) => text.slice(m.end, chain[i + 1]?.pos ?? text.length));
     return { intro: text.slice(0, first.pos), items, style: first.style };

@@ -36,13 +36,20 @@ const HEADING = new RegExp(`^(?:(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*)?(?
 const ORGANISATION = /(公司|集团|企业|单位|银行|学校|学院|医院|协会|工厂|酒店|商场|超市)$/;
 const STRONG_SUFFIX = /岗位|工作职责|说明书|职位描述/;
 const INLINE_HEADING = new RegExp(`(${NUM_PREFIX})\\s*([\\p{Script=Han}A-Za-z]{2,12}?)(?:岗位职责|职责)(?![::要和及])`, 'gu');
+/** `… 执行总监具体岗位职责: …` inside a flattened page: a post name before a colon-closed duty label. */
+const SPACED_HEADING = /(?<=^|\s)([\p{Script=Han}A-Za-z]{2,12}?)(?:的)?(?:具体|主要)?(?:岗位职责|工作职责)[::]/gu;
 const LIST_ITEM = /(?<![\d.])(\d{1,2})[.、]\s*([\p{Script=Han}A-Za-z]{2,12}?)[::]/gu;
 /** `一、机场服务代表机场服务代表是…`: a section heading run into a paragraph that opens by describing the post. */
 const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1(?=是|主要|负责|需|应|作为|的|在|要)`, 'u');
 const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(?:(?:岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]|(?<=^|\\s)(?:职位名称|岗位名称)\\s+(?=\\S))\\s*`, 'gu');
 const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'u');
 /** Blocks that describe a department, a rule book or an article rather than a post. */
-const NON_ROLE_BLOCK = /^(?:\S{0,12}(部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|管理制度|工作总结|不准|纪律|岗位设置|细则))/;
+const NON_ROLE_BLOCK = /部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|管理制度|工作总结|不准|纪律|岗位设置|细则/;
+
+/** A short unnumbered heading line naming such a block (an item that mentions 纪律 is not one). */
+function isNonRoleBlock(line: string): boolean {
+  return line.length <= 30 && NON_ROLE_BLOCK.test(line) && !/^[\d(•●◆▪■-]/.test(line) && !/[,;。]/.test(line);
+}
 const HEADINGISH_WORD = /岗位|职责|说明书|职位|职能|部门|制度|总结|篇|守则|准则|须知/;
 
 /** A whole-line heading naming a post; `dept` when it names a department instead. */
@@ -60,8 +67,8 @@ export function parseHeading(line: string): { title: string } | { dept: string }
   if (!titleLike && (!STRONG_SUFFIX.test(m[2]) || x.includes('、') || m[3])) return null;
   // `居转户岗位说明书`: 岗位 belongs to a name that is not a job noun by itself
   const name = !titleLike && m[2].startsWith('岗位') && !/职责|要求/.test(x) ? m[1] + '岗位' : m[1];
-  // keep a parenthetical (another name, a place) for splitTitle; drop `范本`-style decorations
-  return { title: name + (m[4] ?? '').replace(/^[^(]*/, '') };
+  // what follows the suffix (`范本`, `(定稿)`, a list of staff names) is not part of the name
+  return { title: name };
 }
 
 function isHeadingish(line: string): boolean {
@@ -176,7 +183,7 @@ export function segmentPassages(lines: string[]): Passage[] {
       i = table.valueLine;
       continue;
     }
-    if (NON_ROLE_BLOCK.test(line) && line.length <= 30) {
+    if (isNonRoleBlock(line)) {
       headingDept = null;
       stop(i);
       continue;
@@ -208,6 +215,11 @@ export function segmentPassages(lines: string[]): Passage[] {
     for (let m = INLINE_HEADING.exec(line); m; m = INLINE_HEADING.exec(line)) {
       if (!looksLikeTitle(m[2])) continue;
       found.push({ type: 'start', kind: 'inline', title: m[2], start: { line: i, col: m.index }, body: { line: i, col: m.index + m[0].length } });
+    }
+    SPACED_HEADING.lastIndex = 0;
+    for (let m = SPACED_HEADING.exec(line); m; m = SPACED_HEADING.exec(line)) {
+      if (m.index === 0 || !looksLikeTitle(m[1]) || isLabelWord(m[1])) continue;
+      found.push({ type: 'start', kind: 'inline', title: m[1], start: { line: i, col: m.index }, body: { line: i, col: m.index + m[0].length } });
     }
     const rep = REPEAT.exec(line);
     if (rep && !isLabelWord(rep[1]) && !/岗位|职责/.test(rep[1])) {

@@ -38,13 +38,20 @@ export function splitTitle(raw: string): TitleParts {
     s = s.replace(suffix, '').trim();
   }
   const aliases: string[] = [];
-  // parentheticals: another name of the post becomes an alias; places, person names, notes are dropped
+  // parentheticals: another name of the post becomes an alias; a short field right after the name
+  // (`服务助理(会议)`) specialises it; places, lists of names and notes are dropped
+  let qualifier = '';
   s = s.replace(/\(([^()]*)\)/g, (_, inner: string) => {
     const v = inner.trim();
     if (v.length >= 3 && looksLikeTitle(v) && !PLACE_ONLY.test(v)) aliases.push(v);
+    else if (/^\p{Script=Han}{2,4}$/u.test(v) && !PLACE_ONLY.test(v) && !looksLikeTitle(v)) qualifier = v;
     return '';
   });
   s = s.replace(/\s+/g, '').replace(/^[-—_:]+|[-—_::的]+$/g, '');
+  if (qualifier && looksLikeTitle(s)) {
+    aliases.push(s);
+    s = qualifier + s;
+  }
   s = s.replace(new RegExp(`[-—_·]+(?:base)?${PLACE}$`, 'i'), '');
   const department = departmentInTitle(s);
   const place = PLACE_PREFIX.exec(s);

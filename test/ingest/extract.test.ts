@@ -114,6 +114,13 @@ describe('job ads', () => {
   });
 });
 
+describe('flattened pages', () => {
+  it('finds `X具体岗位职责:` inside a long line and keeps items after an inline field', () => {
+    const r = roles('部门建制 岗位职责 策划总监具体岗位职责: 管理责任:协调部门内工作; 1、编制方案; 2、执行活动; 策划专员具体岗位职责: 1、收集资料;');
+    expect(r.map((x) => [x.title, x.duties])).toEqual([['策划总监', ['编制方案', '执行活动']], ['策划专员', ['收集资料']]]);
+  });
+});
+
 describe('bulleted pages', () => {
   it('reads a post name over bullets and drops a trailing city', () => {
     const r = roles('岗位说明\n\n销售经理-北京\n\n• 负责华北区域销售\n• 管理销售团队');

@@ -23,6 +23,11 @@ describe('splitItems', () => {
     expect(splitItems('1 服务跟单\n2 指导员工').items).toEqual(['服务跟单', '指导员工']);
   });
 
+  it('follows a list over one skipped number after a sentence end', () => {
+    expect(splitItems('1、甲;2、乙; 4、丁;').items).toEqual(['甲', '乙', '丁']);
+    expect(splitItems('1、负责3类业务和5、6月报表').items).toEqual(['负责3类业务和5、6月报表']);
+  });
+
   it('returns the text before the first item as intro', () => {
     const r = splitItems('监督所管辖餐厅的营运;\n1、面试和招聘\n2、开设新店');
     expect(r.intro).toBe('监督所管辖餐厅的营运');

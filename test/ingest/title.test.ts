@@ -15,6 +15,10 @@ describe('splitTitle', () => {
     expect(splitTitle('质量工程师岗位职责(汽车公司)').title).toBe('质量工程师');
   });
 
+  it('reads a short field in brackets after the name as a specialisation', () => {
+    expect(splitTitle('服务助理(会议)岗位职责')).toMatchObject({ title: '会议服务助理', aliases: ['服务助理'] });
+  });
+
   it('drops a leading city and keeps it in the department the title names', () => {
     expect(splitTitle('上海市居转户办公室职员')).toMatchObject({ title: '居转户办公室职员', department: '上海市居转户办公室' });
   });
