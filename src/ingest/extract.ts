@@ -3,7 +3,7 @@ import type { RoleDraft } from '../roles/schema.js';
 import { leafItems } from './items.js';
 import {
   ALL_LABELS_ALT, DUTY_LABELS, REQ_LABELS, DEPARTMENT_LABELS, DIRECT_REPORTS_LABELS, INLINE_LABEL, LABEL_LINE, REPORTS_TO_LABELS,
-  isLabelWord, looksLikeTitle, sectionOf, type SectionKind,
+  colonizeGluedLabels, isLabelWord, looksLikeTitle, sectionOf, type SectionKind,
 } from './labels.js';
 import { segmentPassages, type Passage } from './segment.js';
 import { splitTitle } from './title.js';
@@ -154,6 +154,7 @@ function splitList(v: string | null): string[] {
 
 export function extractRoles(lines: string[], file: string): RoleDraft[] {
   const drafts: RoleDraft[] = [];
+  lines = lines.map(colonizeGluedLabels);
   for (const p of segmentPassages(lines)) {
     const pieces = bodyPieces(p, lines);
     const initial: SectionKind = p.kind === 'table' || p.kind === 'label' ? 'other' : 'duties';

@@ -30,7 +30,7 @@ export const REQ_LABELS = [
 
 /** Labels of sections that are neither duties nor requirements. */
 export const OTHER_LABELS = [
-  '工作目的', '职位概要', '岗位概述', '职位描述', '工作概述', '概述', '工作大纲', '工作要点', '重要工作联系', '工作联系', '职位权限', '岗位权限',
+  '工作目的', '岗位目的', '职位概要', '岗位概述', '职位描述', '工作概述', '概述', '工作大纲', '工作要点', '重要工作联系', '工作联系', '职位权限', '岗位权限',
   '关键考核指标', '考核指标', '工作条件', '工作环境', '岗位发展', '发展方向', '工作关系', '职位工作关系', '相关权利', '工作协调关系', '总结',
 ];
 
@@ -92,4 +92,17 @@ export function looksLikeName(s: string): boolean {
 
 export function looksLikeDepartment(s: string): boolean {
   return DEPT_SUFFIX.test(s) && !ROLE_SUFFIX.test(s);
+}
+
+/** Table labels that can be run together with their values without any colon. */
+const GLUED_LABELS = ['职位名称', '岗位名称', '岗位编号', '职位编号', '所属部门', '直接上级', '直属上级', '直接下属', '直接下级', '岗位目的', '工作目的', '岗位职责', '工作职责', '任职要求', '任职资格'];
+const GLUED = new RegExp(`(${GLUED_LABELS.join('|')})(?![::、和及与,\\s]|$)`, 'gu');
+
+/**
+ * `岗位名称项目经理岗位编号 所属部门工程管理部直接上级总经理…`: a table flattened with no separators.
+ * With three or more such labels on a line, each gets its colon back so the line parses like `label:value`.
+ */
+export function colonizeGluedLabels(line: string): string {
+  const found = new Set([...line.matchAll(GLUED)].map((m) => m[1]));
+  return found.size >= 3 ? line.replace(GLUED, '$1:') : line;
 }

@@ -121,6 +121,17 @@ describe('flattened pages', () => {
   });
 });
 
+describe('glued tables', () => {
+  it('reads a table flattened into one line without colons', () => {
+    const [r] = roles('项目经理岗位描述 岗位名称项目经理岗位编号 所属部门工程部直接上级总经理岗位目的主持管理 岗位职责1、组织施工; 2、控制成本。');
+    expect(r).toMatchObject({ title: '项目经理', department: '工程部', reportsTo: '总经理', duties: ['组织施工', '控制成本。'] });
+  });
+
+  it('leaves prose that only mentions labels alone', () => {
+    expect(titles('本文介绍岗位职责、任职要求和直接上级的写法。')).toEqual([]);
+  });
+});
+
 describe('bulleted pages', () => {
   it('reads a post name over bullets and drops a trailing city', () => {
     const r = roles('岗位说明\n\n销售经理-北京\n\n• 负责华北区域销售\n• 管理销售团队');
