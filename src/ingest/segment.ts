@@ -149,7 +149,14 @@ export function segmentPassages(lines: string[]): Passage[] {
   });
   const neighbours = (i: number) => (listHits.get(i)?.length ?? 0) + (listHits.get(i - 1)?.length ?? 0) + (listHits.get(i + 1)?.length ?? 0);
 
-  const push = (s: Start) => events.push({ ...s, sectionDept, headingDept });
+  const started = new Set<string>();
+  const push = (s: Start) => {
+    // two detectors can name the same start (an inline heading that is also a list item)
+    const key = `${s.start.line}:${s.start.col}`;
+    if (started.has(key)) return;
+    started.add(key);
+    events.push({ ...s, sectionDept, headingDept });
+  };
   const stop = (line: number, col = 0) => events.push({ type: 'stop', at: { line, col } });
 
   for (let i = 0; i < lines.length; i++) {
@@ -229,7 +236,7 @@ export function segmentPassages(lines: string[]): Passage[] {
     if (neighbours(i) >= 2) found.push(...(listHits.get(i) ?? []));
     if (found.length) {
       found.sort((a, b) => a.start.col - b.start.col);
-      for (const s of found) if (!events.some((e) => e.type === 'start' && e.start.line === s.start.line && e.start.col === s.start.col)) push(s);
+      for (const s of found) push(s);
       continue;
     }
     if (isHeadingish(line) || art) {
