@@ -86,9 +86,22 @@ export function leafItems(text: string): ItemSplit {
   const top = rawItems(text);
   if (top.style !== 'cjk') return { intro: tidy(top.intro), items: top.items.map(tidy).filter(Boolean) };
   const leaves: string[] = [];
-  for (const item of top.items) {
-    const sub = splitItems(item);
-    leaves.push(...(sub.items.length ? sub.items : [tidy(item)]));
-  }
+  for (const item of top.items) leaves.push(...sectionLeaves(item));
   return { intro: tidy(top.intro), items: leaves.filter(Boolean) };
+}
+
+/** The items of one 一、 section: its list, and a second list of another style that follows on a new line. */
+function sectionLeaves(section: string): string[] {
+  const sub = rawItems(section);
+  if (!sub.items.length) return [tidy(section)];
+  const items = sub.items.slice(0, -1);
+  const last = sub.items[sub.items.length - 1];
+  const next = rawItems(last);
+  // the second list opens a line of its own right after the last item's text
+  if (next.items.length && next.style !== sub.style && /\n\s*$/.test(next.intro)) {
+    items.push(next.intro, ...next.items);
+  } else {
+    items.push(last);
+  }
+  return items.map(tidy).filter(Boolean);
 }

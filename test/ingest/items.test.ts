@@ -44,6 +44,10 @@ describe('leafItems', () => {
     expect(leafItems('一、客户管理(1)建档(2)回访二、团队管理1、培训2、考核三、其他工作').items).toEqual(['建档', '回访', '培训', '考核', '其他工作']);
   });
 
+  it('counts a second list that follows on a new line inside one section', () => {
+    expect(leafItems('一、录入信息:●建表;●命名\n(1)存云盘(2)做备份二、对接部门').items).toEqual(['建表', '命名', '存云盘', '做备份', '对接部门']);
+  });
+
   it('counts arabic top-level items, not their sub-items', () => {
     expect(leafItems('1、团队管理\n1.1 培训\n1.2 考核\n2、客户管理').items).toHaveLength(2);
   });
