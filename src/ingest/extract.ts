@@ -28,7 +28,6 @@ const CLOSING = /^(总之|综上所述|总体来说|总而言之|总的来说|�
 const SUMMARY = /概述|概要|描述|目的|大纲/;
 const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]`, 'u');
 
-/** Cut a field value at the next label or the end of its clause. */
 /** Cut a field value at the next label, a sub-number or an item marker; the rest is ordinary text. */
 function fieldValue(s: string): { value: string; rest: string } {
   const cut = NEXT_LABEL.exec(s);
@@ -152,6 +151,7 @@ function splitList(v: string | null): string[] {
   return v.split(/[、,/;]/).map((s) => s.trim()).filter((s) => s && !/^(无|等)$/.test(s));
 }
 
+/** Cleaned lines of one document → a draft per post (source lines 1-based, inclusive). */
 export function extractRoles(lines: string[], file: string): RoleDraft[] {
   const drafts: RoleDraft[] = [];
   lines = lines.map(colonizeGluedLabels);
@@ -167,9 +167,10 @@ export function extractRoles(lines: string[], file: string): RoleDraft[] {
     const requirements = sectionItems(chunks, 'requirements');
     const allText = pieces.map((x) => x.text).join('\n');
     const aliases = [...fromTitle.aliases, ...(p.alias ? [splitTitle(p.alias).title] : [])].filter((a) => a !== fromTitle.title);
-    for (const a of fromTitle.aliases) {
+    // an acronym spelled out in the text (`TAM(Technical Account Manager)`) is one more name
+    for (const a of fromTitle.aliases.filter((x) => /^[A-Z]+$/.test(x))) {
       const spelled = new RegExp(`${a}\\s*\\(([A-Za-z][A-Za-z .&-]{4,})\\)`).exec(allText);
-      if (/^[A-Z]+$/.test(a) && spelled) aliases.push(spelled[1].trim());
+      if (spelled) aliases.push(spelled[1].trim());
     }
     const department = firstOf(fields, DEPARTMENT_LABELS);
     const reportsTo = firstOf(fields, REPORTS_TO_LABELS);
