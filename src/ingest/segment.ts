@@ -61,7 +61,10 @@ export function parseHeading(line: string): { title: string } | { dept: string }
   const bare = x.replace(/(各|主要)?(岗位)?(及)?$/, '').replace(/\s+/g, '');
   if (!/^[\p{Script=Han}A-Za-z、·]+$/u.test(bare)) return null;
   if (ORGANISATION.test(bare)) return null;
-  if (/各|及/.test(x) || looksLikeDepartment(bare)) return looksLikeDepartment(bare) ? { dept: bare } : null;
+  if (/各|及|和|与/.test(x) || looksLikeDepartment(bare)) {
+    // only a plain unit name (`客户服务部`) is a department to carry over, not `组织架构及客服部门`
+    return looksLikeDepartment(bare) && bare.length <= 12 && !/[及和与各]/.test(bare) ? { dept: bare } : null;
+  }
   if (PLACE_ONLY.test(bare)) return null;
   const titleLike = looksLikeTitle(x.replace(/、/g, ''));
   if (!titleLike && (!STRONG_SUFFIX.test(m[2]) || x.includes('、') || m[3])) return null;
@@ -164,7 +167,8 @@ export function segmentPassages(lines: string[]): Passage[] {
     if (!line) continue;
     const art = ARTICLE.exec(line);
     if (art) {
-      sectionDept = art[1] ? null : deptOfSection(art[2].replace(/\(.*\)$/, ''));
+      // each article or section of a compilation starts afresh; one titled after a department sets it
+      sectionDept = deptOfSection(art[2].replace(/\(.*\)$/, ''));
       headingDept = null;
     }
     const inlineDept = /(\p{Script=Han}{2,10}?(?:部|中心))岗位[::]/u.exec(line);
@@ -172,7 +176,8 @@ export function segmentPassages(lines: string[]): Passage[] {
 
     const h = parseHeading(line);
     if (h && 'title' in h) {
-      headingDept = null;
+      // a heading standing alone between blank lines opens a new article: an earlier unit no longer applies
+      if (!lines[i - 1] && !lines[i + 1]) headingDept = null;
       push({ type: 'start', kind: 'heading', title: h.title, start: { line: i, col: 0 }, body: { line: i + 1, col: 0 } });
       continue;
     }
@@ -188,6 +193,13 @@ export function segmentPassages(lines: string[]): Passage[] {
       const startLine = p >= 0 && (/^(职位|岗位|职务)说明书$/.test(lines[p]) || normalizeKey(lines[p]).endsWith(normalizeKey(table.title))) ? p : i;
       push({ type: 'start', kind: 'table', title: table.title, start: { line: startLine, col: 0 }, body: { line: table.valueLine + 1, col: 0 } });
       i = table.valueLine;
+      continue;
+    }
+    // `二、财务部`: a numbered department heading over the posts that follow
+    const unit = new RegExp(`^${NUM_PREFIX}\\s*(\\p{Script=Han}{2,12})$`, 'u').exec(line);
+    if (unit && looksLikeDepartment(unit[1])) {
+      headingDept = unit[1];
+      stop(i);
       continue;
     }
     if (isNonRoleBlock(line)) {

@@ -88,6 +88,11 @@ describe('tables and labelled forms', () => {
     expect(r.map((x) => [x.title, x.reportsTo, x.duties.length])).toEqual([['前台接待', '行政主管', 2], ['保洁员', '行政主管', 1]]);
   });
 
+  it('takes the department from a numbered unit heading over the posts', () => {
+    const r = roles('一、总经理\n1、全面管理。\n二、财务部\n(一)财务经理\n1、审核报表;\n(二)出纳\n1、现金收付。');
+    expect(r.map((x) => [x.title, x.department])).toEqual([['总经理', null], ['财务经理', '财务部'], ['出纳', '财务部']]);
+  });
+
   it('takes the department from a 第N篇 section heading', () => {
     const r = roles('第一篇:采购部岗位职责\n采购专员 岗位职责:\n1、询价比价;\n2、跟踪订单。');
     expect(r[0]).toMatchObject({ title: '采购专员', department: '采购部' });
