@@ -43,6 +43,7 @@ const LIST_ITEM = /(?<![\d.])(\d{1,2})[.、]\s*([\p{Script=Han}A-Za-z]{2,12}?)[:
 const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1(?=是|主要|负责|需|应|作为|的|在|要)`, 'u');
 const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(?:(?:岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]|(?<=^|\\s)(?:职位名称|岗位名称)\\s+(?=\\S))\\s*`, 'gu');
 const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'u');
+const LABELLED_LINE = new RegExp(`^(?:${ALL_LABELS_ALT}|\\S{0,3}概述)\\s*[::]`, 'u');
 /** Blocks that describe a department, a rule book or an article rather than a post. */
 const NON_ROLE_BLOCK = /部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|管理制度|工作总结|不准|纪律|岗位设置|细则/;
 
@@ -210,10 +211,14 @@ export function segmentPassages(lines: string[]): Passage[] {
     // a bare post name followed by a `岗位职责` line or by item 1
     const nx = nextNonEmpty(lines, i);
     const bareName = splitTitle(line).title;
-    if (nx > 0 && line.length <= 20 && looksLikeTitle(bareName) && !isLabelWord(bareName)) {
+    // (a table cell's value, under its label line, is not such a name)
+    const valueCell = i > 0 && LABEL_LINE.test(lines[i - 1]);
+    if (nx > 0 && !valueCell && line.length <= 20 && looksLikeTitle(bareName) && !isLabelWord(bareName)) {
       const next = lines[nx];
       const labelNext = LABEL_LINE.exec(next);
-      if ((labelNext && (DUTY_LABELS.includes(labelNext[1]) || /描述$/.test(labelNext[1]))) || itemOpens(next)) {
+      // …or by the labelled block of a post description (`职位概要:…`, `直接上级:…`)
+      const labelledNext = LABELLED_LINE.test(next) && !/^(部门|上级部门|部门名称)/.test(next);
+      if ((labelNext && (DUTY_LABELS.includes(labelNext[1]) || /描述$/.test(labelNext[1]))) || itemOpens(next) || labelledNext) {
         push({ type: 'start', kind: 'heading', title: line, start: { line: i, col: 0 }, body: { line: i + 1, col: 0 } });
         continue;
       }

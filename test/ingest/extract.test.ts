@@ -110,6 +110,13 @@ describe('recruitment-site layouts', () => {
   });
 });
 
+describe('post blocks without a duty label', () => {
+  it('reads a numbered post name over labelled lines, not a table value over a summary', () => {
+    const r = roles(['二、岗位说明', '(一)研发经理', '职位概要:领导研发团队。', '岗位职责:', '1、制定研发计划;', '2、向技术总监汇报工作。', '厨师岗位职责', '汇报对象', '厨师长', '概述:准备食品。', '1.清洁厨房'].join('\n'));
+    expect(r.map((x) => [x.title, x.reportsTo, x.duties.length])).toEqual([['研发经理', '技术总监', 2], ['厨师', '厨师长', 1]]);
+  });
+});
+
 describe('job ads', () => {
   it('reads a post name over 职位描述/任职要求 lists', () => {
     const [r] = roles(['高级Java开发工程师', '职位描述:', '1. 负责系统设计;', '2. 编写核心代码;', '任职要求:', '1. 本科以上学历;', '用人部门:研发中心', '汇报对象:技术总监'].join('\n'));
