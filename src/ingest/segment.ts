@@ -146,6 +146,9 @@ export function segmentPassages(lines: string[]): Passage[] {
     LIST_ITEM.lastIndex = 0;
     for (let m = LIST_ITEM.exec(line); m; m = LIST_ITEM.exec(line)) {
       if (!looksLikeTitle(m[2]) || isLabelWord(m[2])) continue;
+      // `1. 总经理:张三` is a staff list: a post's entry describes work, longer than a person's name
+      const described = line.slice(m.index + m[0].length).split(/(?<![\d.])\d{1,2}[.、]/)[0].replace(/[\s;;。,]/g, '');
+      if (described.length < 5) continue;
       const hits = listHits.get(i) ?? [];
       hits.push({ type: 'start', kind: 'list', title: m[2], start: { line: i, col: m.index }, body: { line: i, col: m.index + m[0].length } });
       listHits.set(i, hits);

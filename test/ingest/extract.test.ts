@@ -14,6 +14,10 @@ describe('numbered role lists', () => {
     expect(r[3].source).toEqual({ file: 'doc.txt', startLine: 4, endLine: 4 });
   });
 
+  it('ignores staff lists that give names, not duties', () => {
+    expect(titles('领导班子\n1. 总经理:张三\n2. 副总经理:李四')).toEqual([]);
+  });
+
   it('ignores a lone `1. 标签:` line such as requirement headings', () => {
     expect(titles('说明\n1.学历要求:本科\n2.工作经验:三年')).toEqual([]);
   });
