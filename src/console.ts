@@ -8,13 +8,14 @@ import { openAnswerer } from './answer/engine.js';
 import type { Paths } from './config.js';
 import { ingestFolder } from './ingest/pipeline.js';
 import { HELP_TEXT, renderText } from './render/text.js';
-import { writeIndex } from './store/db.js';
+import { isCurrentIndex, writeIndex } from './store/db.js';
 import { createLiveIndex } from './store/live.js';
 
 /** Build the index from the documents when it does not exist yet (first run). */
 export async function ensureIndex(paths: Paths): Promise<void> {
-  if (existsSync(paths.dbPath)) return;
-  process.stdout.write(`首次运行：正在从 ${paths.dataDir} 建立索引……\n`);
+  if (isCurrentIndex(paths.dbPath)) return;
+  // Missing, or left by an older checkout with other tables: build it from the documents.
+  process.stdout.write(`${existsSync(paths.dbPath) ? '索引版本过旧' : '首次运行'}：正在从 ${paths.dataDir} 建立索引……\n`);
   const { documents, roles } = await ingestFolder(paths.dataDir);
   if (!documents.some((d) => d.status === 'ok')) throw new Error(`${paths.dataDir} 中没有可读取的文档，无法建立索引`);
   for (const d of documents) if (d.status === 'skipped') process.stdout.write(`  跳过 ${d.file}：${d.reason}\n`);

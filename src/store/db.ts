@@ -10,7 +10,8 @@ import { RoleSchema, type Role } from '../roles/schema.js';
 import { processAlive } from './lock.js';
 import { SEARCH_DDL, searchRowWriter } from '../search/indexer.js';
 
-export const SCHEMA_VERSION = 1;
+/** Bump whenever the tables change (roles or search), so an index from an older checkout is rebuilt, not misread. */
+export const SCHEMA_VERSION = 2;
 
 export type DocumentRow = {
   file: string;
@@ -156,6 +157,16 @@ export function openIndex(dbPath: string): Database.Database {
     throw new Error(`${dbPath} has index schema ${String(version)}, this rolebot needs ${SCHEMA_VERSION}: rebuild it with npm run index`);
   }
   return db;
+}
+
+/** True when dbPath holds an index this checkout can read (exists, is SQLite, current schema). */
+export function isCurrentIndex(dbPath: string): boolean {
+  try {
+    openIndex(dbPath).close();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function loadRoles(db: Database.Database): Role[] {
