@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/ingest/decode.js';
+import { gbk } from '../helpers/encodings.js';
 
 const SAMPLE = '客服主管岗位职责:1、负责客服部全面管理工作;';
-
-function gb18030Bytes(s: string): Uint8Array {
-  // Node has no GB18030 encoder; build the bytes from a decoder round trip over all 2-byte codes we need.
-  const dec = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([hi, lo]));
-      if (!table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else out.push(...table.get(ch)!);
-  }
-  return new Uint8Array(out);
-}
 
 describe('decodeBytes', () => {
   it('reads UTF-8 with and without BOM', () => {
@@ -39,9 +20,9 @@ describe('decodeBytes', () => {
   });
 
   it('falls back to GB18030 for GBK bytes', () => {
-    const gbk = gb18030Bytes(SAMPLE);
-    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow();
-    expect(decodeBytes(gbk)).toMatchObject({ ok: true, text: SAMPLE, encoding: 'gb18030' });
+    const bytes = gbk(SAMPLE);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    expect(decodeBytes(bytes)).toMatchObject({ ok: true, text: SAMPLE, encoding: 'gb18030' });
   });
 
   it('rejects empty and binary input with a reason', () => {
