@@ -12,8 +12,37 @@ export const PINYIN_GLOSS = new RegExp(`[(（]\\s*[a-zü${TONED}]*[${TONED}][a-z
 const STRIP = /[\s\p{P}\p{Z}\p{Sk}\p{So}\p{Cf}\p{Cc}~|<>^`=+$]/gu;
 const HAN = /\p{Script=Han}/u;
 
+/**
+ * Characters without which no conversion can happen: for every dictionary entry of the t→cn chain that
+ * changes its text, one character of its key (a traditional one where the key has one). A match needs
+ * the whole key in the string, so a string holding none of these converts to itself and skips the trie
+ * walks (most ingested and indexed text is simplified already, and the index build converts it again).
+ */
+const CONVERTIBLE: ReadonlySet<number> = (() => {
+  const config = OpenCC.Locale.configs?.t2s;
+  const entries: [string, string][] = [];
+  for (const group of [...(config?.normalizationChain ?? []), ...(config?.conversionChain ?? [])]) {
+    for (const dict of group) {
+      if (typeof dict === 'string') for (const line of dict.split('|')) entries.push(line.split(' ') as [string, string]);
+      else entries.push(...(dict as [string, string][]));
+    }
+  }
+  const changing = entries.filter(([k, v]) => k !== v);
+  const singles = new Set(changing.filter(([k]) => Array.from(k).length === 1).map(([k]) => k));
+  const out = new Set<number>();
+  for (const [k, v] of changing) {
+    const chars = Array.from(k);
+    const witness = chars.find((c) => singles.has(c)) ?? chars.find((c) => !v.includes(c)) ?? chars[0];
+    if (witness) out.add(witness.codePointAt(0)!);
+  }
+  return out;
+})();
+
 export function toSimplified(s: string): string {
-  return t2cn(s);
+  // no dictionary data found (a changed opencc-js layout): always convert rather than guess
+  if (CONVERTIBLE.size === 0) return t2cn(s);
+  for (const ch of s) if (CONVERTIBLE.has(ch.codePointAt(0)!)) return t2cn(s);
+  return s;
 }
 
 export function stripPinyinGlosses(s: string): string {
