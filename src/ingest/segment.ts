@@ -38,6 +38,10 @@ const STRONG_SUFFIX = /岗位|工作职责|说明书|职位描述/;
 const INLINE_HEADING = new RegExp(`(${NUM_PREFIX})\\s*([\\p{Script=Han}A-Za-z]{2,12}?)(?:岗位职责|职责)(?![::要和及])`, 'gu');
 /** `… 执行总监具体岗位职责: …` inside a flattened page: a post name before a colon-closed duty label. */
 const SPACED_HEADING = /(?<=^|\s)([\p{Script=Han}A-Za-z]{2,12}?)(?:的)?(?:具体|主要)?(?:岗位职责|工作职责)[::]/gu;
+/** Built once rather than per line: `二、财务部` unit headings, a leading list number, a top-level `一、` section. */
+const UNIT_HEADING = new RegExp(`^${NUM_PREFIX}\\s*(\\p{Script=Han}{2,12})$`, 'u');
+const LEADING_NUM = new RegExp(`^${NUM_PREFIX}\\s*`);
+const TOP_SECTION = new RegExp(`^${CJK_NUM}[、.]`);
 const LIST_ITEM = /(?<![\d.])(\d{1,2})[.、]\s*([\p{Script=Han}A-Za-z]{2,12}?)[::]/gu;
 /** `一、机场服务代表机场服务代表是…`: a section heading run into a paragraph that opens by describing the post. */
 const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1(?=是|主要|负责|需|应|作为|的|在|要)`, 'u');
@@ -123,7 +127,7 @@ function inlineTitleLabels(line: string): Start[] {
     const cut = NEXT_LABEL.exec(rest);
     const value = (cut ? rest.slice(0, cut.index) : rest).trim();
     // `岗位:` also introduces other things (`工作岗位:办公室`); the specific labels name a post
-    const specific = !/^(?:\S*?)岗位\s*[::]/.test(m[0].replace(new RegExp(`^${NUM_PREFIX}\\s*`), '')) || /岗位名称|岗位职务/.test(m[0]);
+    const specific = !/^(?:\S*?)岗位\s*[::]/.test(m[0].replace(LEADING_NUM, '')) || /岗位名称|岗位职务/.test(m[0]);
     if (!value || !(specific ? looksLikeName(value) : looksLikeTitle(value))) continue;
     out.push({ type: 'start', kind: 'label', title: value, start: { line: -1, col: m.index }, body: { line: -1, col: m.index + m[0].length + value.length } });
   }
@@ -200,7 +204,7 @@ export function segmentPassages(lines: string[]): Passage[] {
       continue;
     }
     // `二、财务部`: a numbered department heading over the posts that follow
-    const unit = new RegExp(`^${NUM_PREFIX}\\s*(\\p{Script=Han}{2,12})$`, 'u').exec(line);
+    const unit = UNIT_HEADING.exec(line);
     if (unit && looksLikeDepartment(unit[1])) {
       headingDept = unit[1];
       stop(i);
@@ -213,10 +217,11 @@ export function segmentPassages(lines: string[]): Passage[] {
     }
     // a bare post name followed by a `岗位职责` line or by item 1
     const nx = nextNonEmpty(lines, i);
-    const bareName = splitTitle(line).title;
     // (a table cell's value, under its label line, is not such a name)
     const valueCell = i > 0 && LABEL_LINE.test(lines[i - 1]);
-    if (nx > 0 && !valueCell && line.length <= 20 && looksLikeTitle(bareName) && !isLabelWord(bareName)) {
+    const candidate = nx > 0 && !valueCell && line.length <= 20;
+    const bareName = candidate ? splitTitle(line).title : '';
+    if (candidate && looksLikeTitle(bareName) && !isLabelWord(bareName)) {
       const next = lines[nx];
       const labelNext = LABEL_LINE.exec(next);
       // …or by the labelled block of a post description (`职位概要:…`, `直接上级:…`)
@@ -320,7 +325,7 @@ function toPassages(events: Event[], lines: string[]): Passage[] {
     if (e.kind === 'list' && end.line > e.start.line) end = { line: e.start.line, col: lines[e.start.line].length };
     if (e.kind === 'inline' || e.kind === 'repeat') {
       for (let l = e.start.line + 1; l <= end.line; l++) {
-        if (new RegExp(`^${CJK_NUM}[、.]`).test(lines[l])) {
+        if (TOP_SECTION.test(lines[l])) {
           end = { line: l - 1, col: lines[l - 1].length };
           break;
         }

@@ -14,6 +14,10 @@ export const HEADING_SUFFIX = '(?:岗位职务说明书|职位描述与岗位职
 /** What sites append after a heading: `范本`, `(精选8篇)`, `(定稿)`. */
 export const HEADING_TAIL = '(?:范本|范文|模板|大全|参考|样本|通用版|精选)?(?:\\([^)]*\\))*';
 
+/** Built once: splitTitle runs on nearly every short line of a document. */
+const SUFFIX = new RegExp(`\\s*(?:的)?${HEADING_SUFFIX}${HEADING_TAIL}[::]?$`);
+const PLACE_SUFFIX = new RegExp(`[-—_·]+(?:base)?${PLACE}$`, 'i');
+
 export type TitleParts = { title: string; aliases: string[]; department: string | null };
 
 function uniq(xs: string[], title: string): string[] {
@@ -32,10 +36,9 @@ export function splitTitle(raw: string): TitleParts {
     prev = s;
     s = s.replace(LEAD, '').trim();
   }
-  const suffix = new RegExp(`\\s*(?:的)?${HEADING_SUFFIX}${HEADING_TAIL}[::]?$`);
   for (let prev = ''; prev !== s; ) {
     prev = s;
-    s = s.replace(suffix, '').trim();
+    s = s.replace(SUFFIX, '').trim();
   }
   const aliases: string[] = [];
   // parentheticals: another name of the post becomes an alias; a short field right after the name
@@ -52,7 +55,7 @@ export function splitTitle(raw: string): TitleParts {
     aliases.push(s);
     s = qualifier + s;
   }
-  s = s.replace(new RegExp(`[-—_·]+(?:base)?${PLACE}$`, 'i'), '');
+  s = s.replace(PLACE_SUFFIX, '');
   const department = departmentInTitle(s);
   const place = PLACE_PREFIX.exec(s);
   if (place && s.length - place[0].length >= 2) s = s.slice(place[0].length);
