@@ -3,7 +3,10 @@ import { finalizeRoles, type Role } from '../roles/schema.js';
 import type { DocumentRow } from '../store/db.js';
 import { cleanLines } from './clean.js';
 import { extractRoles } from './extract.js';
-import { listFiles, readDocument } from './read.js';
+import { listFiles, readDocument, type ReadResult } from './read.js';
+
+/** Documents read ahead of the one being parsed: enough to hide file I/O, few enough to bound memory. */
+const READ_AHEAD = 8;
 
 /** One document's text → validated role records (ids assigned, schema-checked). */
 export function ingestText(file: string, text: string): Role[] {
@@ -19,8 +22,20 @@ export type FolderIngest = { documents: DocumentRow[]; roles: Role[] };
 export async function ingestFolder(dir: string, onDocument?: (d: DocumentRow) => void): Promise<FolderIngest> {
   const documents: DocumentRow[] = [];
   const roles: Role[] = [];
-  for (const src of await listFiles(dir)) {
-    const r = await readDocument(src);
+  // the next few documents are read (and decoded) while this one is parsed; results are still taken in order
+  const files = await listFiles(dir);
+  const reads: (Promise<ReadResult> | undefined)[] = [];
+  const readAhead = (k: number) => {
+    if (k >= files.length) return;
+    const p = readDocument(files[k]);
+    p.catch(() => {}); // awaited (and rethrown) in turn below; this only keeps an early failure from counting as unhandled
+    reads[k] = p;
+  };
+  for (let k = 0; k < READ_AHEAD; k++) readAhead(k);
+  for (let k = 0; k < files.length; k++) {
+    const r = await reads[k]!;
+    reads[k] = undefined;
+    readAhead(k + READ_AHEAD);
     let row: DocumentRow;
     if (r.status === 'skipped') {
       row = { file: r.file, sha256: r.sha256, size: r.size, status: 'skipped', reason: r.reason, roles: 0 };
