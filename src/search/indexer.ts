@@ -40,12 +40,19 @@ export function ftsText(parts: string[]): string {
 
 export type NameKey = { key: string; pinyin: string; initials: string; syllables: string; kind: 'title' | 'alias' };
 
+type NameForms = Omit<NameKey, 'kind'>;
+
+function nameForms(name: string): NameForms {
+  const key = normalizeKey(name);
+  return { key, pinyin: pinyinKey(name), initials: initialsKey(name), syllables: syllablesOf(key).join(' ') };
+}
+
 /** The names one role is found by, without duplicates (an alias equal to the title is stored once). */
-export function nameKeys(r: Pick<Role, 'title' | 'aliases'>): NameKey[] {
+export function nameKeys(r: Pick<Role, 'title' | 'aliases'>, forms: (name: string) => NameForms = nameForms): NameKey[] {
   const out = new Map<string, NameKey>();
   [r.title, ...r.aliases].forEach((name, i) => {
-    const key = normalizeKey(name);
-    if (key && !out.has(key)) out.set(key, { key, pinyin: pinyinKey(name), initials: initialsKey(name), syllables: syllablesOf(key).join(' '), kind: i === 0 ? 'title' : 'alias' });
+    const f = forms(name);
+    if (f.key && !out.has(f.key)) out.set(f.key, { ...f, kind: i === 0 ? 'title' : 'alias' });
   });
   return [...out.values()];
 }
@@ -71,11 +78,18 @@ export function searchRowWriter(db: Database.Database): (rowid: number | bigint,
   const insFts = db.prepare('INSERT INTO roles_fts (rowid, title, duties) VALUES (?, ?, ?)');
   const insKey = db.prepare('INSERT INTO title_keys (key, pinyin, initials, syllables, kind, role, file, fields, richness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insReports = db.prepare('INSERT INTO reports_keys (key, role) VALUES (?, ?)');
+  // many roles share a title: its pinyin forms are worked out once per build
+  const formsOf = new Map<string, NameForms>();
+  const cachedForms = (name: string): NameForms => {
+    let f = formsOf.get(name);
+    if (!f) formsOf.set(name, (f = nameForms(name)));
+    return f;
+  };
   return (rowid, r) => {
     insFts.run(rowid, ftsText([r.title, ...r.aliases]), ftsText(r.duties));
     const bits = fieldBits(r);
     const rich = richness(r);
-    for (const k of nameKeys(r)) insKey.run(k.key, k.pinyin, k.initials, k.syllables, k.kind, rowid, r.source.file, bits, rich);
+    for (const k of nameKeys(r, cachedForms)) insKey.run(k.key, k.pinyin, k.initials, k.syllables, k.kind, rowid, r.source.file, bits, rich);
     const boss = r.reportsTo ? normalizeKey(r.reportsTo) : '';
     if (boss) insReports.run(boss, rowid);
   };
