@@ -26,11 +26,16 @@ export function isBoilerplate(line: string): boolean {
   return BOILERPLATE.some((re) => re.test(line));
 }
 
+/** Two lone Han characters (each between spaces or line ends) separated by spaces, as the split below sees them. */
+const SPACED_PAIR = /(?<![^ \t\u3000])\p{Script=Han}[ \t\u3000]+\p{Script=Han}(?![^ \t\u3000])/u;
+
 /**
  * `测 量 工 程 师` → `测量工程师`: runs of two or more single Han characters separated by spaces are
  * one letter-spaced word. Multi-character words separated by a space stay apart.
  */
 export function collapseLetterSpacing(line: string): string {
+  // most lines have no lone Han character next to another across a space: nothing to join
+  if (!SPACED_PAIR.test(line)) return line;
   const parts = line.split(/([ \t\u3000]+)/);
   const out: string[] = [];
   let i = 0;

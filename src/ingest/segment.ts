@@ -35,6 +35,8 @@ const HEADING = new RegExp(`^(?:(?:推荐)?第(?:\\d+|${CJK_NUM})篇[::]\\s*)?(?
 /** Companies and institutions: `XX有限公司岗位说明书` heads a company's set of posts, not one post. */
 const ORGANISATION = /(公司|集团|企业|单位|银行|学校|学院|医院|协会|工厂|酒店|商场|超市)$/;
 const STRONG_SUFFIX = /岗位|工作职责|说明书|职位描述/;
+/** `岗位人员工作职责`, `各岗位员工职责`: a heading over everyone's duties names no post of its own. */
+const GENERIC_STAFF = /^(?:各|全体|所有)?(?:岗位|职位|工作)?(?:人员|员工|职员)$/;
 const INLINE_HEADING = new RegExp(`(${NUM_PREFIX})\\s*([\\p{Script=Han}A-Za-z]{2,12}?)(?:岗位职责|职责)(?![::要和及])`, 'gu');
 /** `… 执行总监具体岗位职责: …` inside a flattened page: a post name before a colon-closed duty label. */
 const SPACED_HEADING = /(?<=^|\s)([\p{Script=Han}A-Za-z]{2,12}?)(?:的)?(?:具体|主要)?(?:岗位职责|工作职责)[::]/gu;
@@ -64,8 +66,10 @@ export function parseHeading(line: string): { title: string } | { dept: string }
   if (!m) return null;
   const x = m[1].replace(/\([^)]*\)/g, '').replace(/[\s\-—_]+$/, '').trim();
   const bare = x.replace(/(各|主要)?(岗位)?(及)?$/, '').replace(/\s+/g, '');
-  if (!/^[\p{Script=Han}A-Za-z、·]+$/u.test(bare)) return null;
-  if (ORGANISATION.test(bare)) return null;
+  // a figure inside a name (`第2分部客服员`) is allowed only where the rest already reads as a post
+  if (!/^[\p{Script=Han}A-Za-z、·][\p{Script=Han}A-Za-z\d、·]*$/u.test(bare)) return null;
+  if (/\d/.test(bare) && !looksLikeTitle(bare)) return null;
+  if (ORGANISATION.test(bare) || GENERIC_STAFF.test(bare)) return null;
   if (/各|及|和|与/.test(x) || looksLikeDepartment(bare)) {
     // only a plain unit name (`客户服务部`) is a department to carry over, not `组织架构及客服部门`
     return looksLikeDepartment(bare) && bare.length <= 12 && !/[及和与各]/.test(bare) ? { dept: bare } : null;
@@ -179,7 +183,7 @@ export function segmentPassages(lines: string[]): Passage[] {
       sectionDept = deptOfSection(art[2].replace(/\(.*\)$/, ''));
       headingDept = null;
     }
-    const inlineDept = /(\p{Script=Han}{2,10}?(?:部|中心))岗位[::]/u.exec(line);
+    const inlineDept = line.includes('岗位') ? /(\p{Script=Han}{2,10}?(?:部|中心))岗位[::]/u.exec(line) : null;
     if (inlineDept && looksLikeDepartment(inlineDept[1])) headingDept = inlineDept[1];
 
     const h = parseHeading(line);
