@@ -77,8 +77,9 @@ export function parseHeading(line: string): { title: string } | { dept: string }
   if (PLACE_ONLY.test(bare)) return null;
   const titleLike = looksLikeTitle(x.replace(/、/g, ''));
   if (!titleLike && (!STRONG_SUFFIX.test(m[2]) || x.includes('、') || m[3])) return null;
-  // `居转户岗位说明书`: 岗位 belongs to a name that is not a job noun by itself
-  const name = !titleLike && m[2].startsWith('岗位') && !/职责|要求/.test(x) ? m[1] + '岗位' : m[1];
+  // `居转户岗位说明书`: 岗位 belongs to a name that is not a job noun by itself; in `航班运营管理岗位职责`
+  // 岗位职责 is the usual compound ("the post's duties") and the name stands alone
+  const name = !titleLike && /^岗位.*说明书$/.test(m[2]) && !/职责|要求/.test(x) ? m[1] + '岗位' : m[1];
   // what follows the suffix (`范本`, `(定稿)`, a list of staff names) is not part of the name
   return { title: name };
 }
@@ -225,7 +226,7 @@ export function segmentPassages(lines: string[]): Passage[] {
     const valueCell = i > 0 && LABEL_LINE.test(lines[i - 1]);
     const candidate = nx > 0 && !valueCell && line.length <= 20;
     const bareName = candidate ? splitTitle(line).title : '';
-    if (candidate && looksLikeTitle(bareName) && !isLabelWord(bareName)) {
+    if (candidate && looksLikeTitle(bareName) && !isLabelWord(bareName) && !GENERIC_STAFF.test(bareName)) {
       const next = lines[nx];
       const labelNext = LABEL_LINE.exec(next);
       // …or by the labelled block of a post description (`职位概要:…`, `直接上级:…`)
