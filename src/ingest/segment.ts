@@ -68,9 +68,12 @@ export function parseHeading(line: string): { title: string } | { dept: string }
   const bare = x.replace(/(各|主要)?(岗位)?(及)?$/, '').replace(/\s+/g, '');
   // a figure inside a name (`第2分部客服员`) is allowed only where the rest already reads as a post
   if (!/^[\p{Script=Han}A-Za-z、·][\p{Script=Han}A-Za-z\d、·]*$/u.test(bare)) return null;
-  if (/\d/.test(bare) && !looksLikeTitle(bare)) return null;
+  // (or, under a strong suffix, where a longer name follows the figure: `第2分部航班运营管理`, not `第3章`)
+  if (/\d/.test(bare) && !looksLikeTitle(bare) && !(STRONG_SUFFIX.test(m[2]) && /\d\D{4,}$/.test(bare))) return null;
   if (ORGANISATION.test(bare) || GENERIC_STAFF.test(bare)) return null;
-  if (/各|及|和|与/.test(x) || looksLikeDepartment(bare)) {
+  // `工程师及助理工程师`: two posts joined into one is a post; other joins list units or sections
+  const joinedPosts = /^[^各及和与]+[及和与][^各及和与]+$/.test(bare) && bare.split(/[及和与]/).every((p) => looksLikeTitle(p));
+  if (!joinedPosts && (/各|及|和|与/.test(x) || looksLikeDepartment(bare))) {
     // only a plain unit name (`客户服务部`) is a department to carry over, not `组织架构及客服部门`
     return looksLikeDepartment(bare) && bare.length <= 12 && !/[及和与各]/.test(bare) ? { dept: bare } : null;
   }

@@ -43,3 +43,17 @@ describe('`X岗位职责` headings whose name has no job-noun ending', () => {
     expect(titles(text)).toEqual(['档案整理']);
   });
 });
+
+describe('headings with a figure or two joined posts', () => {
+  it('reads `第2分部航班调度岗位职责` but not a numbered chapter', () => {
+    const items = ['1、负责航班调度;', '2、负责运行记录;'];
+    expect(titles(['第2分部航班调度岗位职责', ...items].join('\n'))).toEqual(['第2分部航班调度']);
+    expect(titles(['第3章岗位职责', ...items].join('\n'))).toEqual([]);
+  });
+
+  it('reads `一、…工程师及助理工程师工作职责:` as one post, not a list of units', () => {
+    const items = ['1、负责施工图审核;', '2、负责现场技术交底;'];
+    expect(titles(['一、市场营销部高级工程师及助理工程师工作职责:', ...items].join('\n'))).toEqual(['市场营销部高级工程师及助理工程师']);
+    expect(titles(['组织架构及客服部岗位职责', ...items].join('\n'))).toEqual([]);
+  });
+});
