@@ -18,7 +18,7 @@ const HAN = /\p{Script=Han}/u;
  * the whole key in the string, so a string holding none of these converts to itself and skips the trie
  * walks (most ingested and indexed text is simplified already, and the index build converts it again).
  */
-const CONVERTIBLE: ReadonlySet<number> = (() => {
+const CONVERTIBLE: Uint32Array | null = (() => {
   const config = OpenCC.Locale.configs?.t2s;
   const entries: [string, string][] = [];
   for (const group of [...(config?.normalizationChain ?? []), ...(config?.conversionChain ?? [])]) {
@@ -35,13 +35,21 @@ const CONVERTIBLE: ReadonlySet<number> = (() => {
     const witness = chars.find((c) => singles.has(c)) ?? chars.find((c) => !v.includes(c)) ?? chars[0];
     if (witness) out.add(witness.codePointAt(0)!);
   }
-  return out;
+  if (!out.size) return null;
+  // a bit per code point: the scan below is on every line ingested and every text indexed
+  const bits = new Uint32Array(0x110000 >>> 5);
+  for (const cp of out) bits[cp >>> 5] |= 1 << (cp & 31);
+  return bits;
 })();
 
 export function toSimplified(s: string): string {
   // no dictionary data found (a changed opencc-js layout): always convert rather than guess
-  if (CONVERTIBLE.size === 0) return t2cn(s);
-  for (const ch of s) if (CONVERTIBLE.has(ch.codePointAt(0)!)) return t2cn(s);
+  if (!CONVERTIBLE) return t2cn(s);
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (CONVERTIBLE[cp >>> 5] & (1 << (cp & 31))) return t2cn(s);
+  }
   return s;
 }
 
