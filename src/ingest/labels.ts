@@ -87,7 +87,8 @@ export function looksLikeTitle(s: string): boolean {
 /** A value given under an explicit title label: any short name (the label already says it is a post). */
 export function looksLikeName(s: string): boolean {
   const t = s.replace(/\([^)]*\)/g, '').trim();
-  return looksLikeTitle(s) || (/^[\p{Script=Han}A-Za-z/]{2,16}$/u.test(t) && !isLabelWord(t) && !DEPT_SUFFIX.test(t));
+  // a label's value may be longer than a bare title and carry a figure (`第2分部航班运营管理`), not lead with one
+  return looksLikeTitle(s) || (/^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z\d/]{1,19}$/u.test(t) && !isLabelWord(t) && !DEPT_SUFFIX.test(t));
 }
 
 export function looksLikeDepartment(s: string): boolean {

@@ -4,7 +4,7 @@
  * runs to the next start or to a block that is not a role (department duties, articles, rules).
  */
 import { normalizeKey } from '../text/normalize.js';
-import { CJK_NUM, DUTY_LABELS, LABEL_LINE, ALL_LABELS_ALT, isLabelWord, looksLikeDepartment, looksLikeName, looksLikeTitle } from './labels.js';
+import { CJK_NUM, DUTY_LABELS, LABEL_LINE, ALL_LABELS_ALT, isLabelWord, looksLikeDepartment, looksLikeName, looksLikeTitle, sectionOf } from './labels.js';
 import { HEADING_SUFFIX, HEADING_TAIL, PLACE_ONLY, splitTitle } from './title.js';
 
 export type Pos = { line: number; col: number };
@@ -109,6 +109,12 @@ function isLabelAt(lines: string[], k: number): boolean {
   return LABEL_LINE.test(lines[k]) || (lines[k].length <= 3 && lines[k + 1] !== undefined && lines[k + 1].length <= 3 && LABEL_LINE.test(lines[k] + lines[k + 1]));
 }
 
+/** Lines k-2, k-1 are a field label cell (`部门`, `直接上级`; not a duty or requirement heading) and its value. */
+function fieldPairAbove(lines: string[], k: number): boolean {
+  const label = k >= 2 && lines[k - 1] && !LABEL_LINE.test(lines[k - 1]) ? LABEL_LINE.exec(lines[k - 2])?.[1] : undefined;
+  return label !== undefined && sectionOf(label) === 'field';
+}
+
 /** Value of a label-only table line: the next line (labels split over two lines are joined first). */
 function tableTitleAt(lines: string[], i: number): { title: string; valueLine: number } | null {
   let labelEnd = i;
@@ -122,8 +128,9 @@ function tableTitleAt(lines: string[], i: number): { title: string; valueLine: n
   // a title wrapped over two short lines before the next label (`客服` / `专员`)
   const w = v + 1;
   if (lines[w] && lines[w].length <= 4 && !isLabelAt(lines, w) && isLabelAt(lines, w + 1)) title += lines[w];
-  // a bare `职位` cell also heads columns (`职位 / 人数`), so its value must read as a post
-  const named = labelEnd > i || l !== '职位' ? looksLikeName(title) : looksLikeTitle(title);
+  // a bare `职位` cell also heads columns (`职位 / 人数`), so its value must read as a post, unless a
+  // field label/value pair just above (`部门` / `餐饮部`) shows the cells are a one-column table
+  const named = labelEnd > i || l !== '职位' || fieldPairAbove(lines, i) ? looksLikeName(title) : looksLikeTitle(title);
   return named ? { title, valueLine: v } : null;
 }
 
@@ -205,9 +212,14 @@ export function segmentPassages(lines: string[]): Passage[] {
     const table = tableTitleAt(lines, i);
     if (table) {
       // the table's own heading (`职位说明书`, or the title on its own line) starts the passage
-      const p = i - 1 >= 0 && lines[i - 1] ? i - 1 : i - 2;
-      const startLine = p >= 0 && (/^(职位|岗位|职务)说明书$/.test(lines[p]) || normalizeKey(lines[p]).endsWith(normalizeKey(table.title))) ? p : i;
-      push({ type: 'start', kind: 'table', title: table.title, start: { line: startLine, col: 0 }, body: { line: table.valueLine + 1, col: 0 } });
+      // field cells above the title cell (`部门` / `市场部`) belong to the same table
+      let first = i;
+      while (fieldPairAbove(lines, first)) first -= 2;
+      const p = first - 1 >= 0 && lines[first - 1] ? first - 1 : first - 2;
+      const startLine = p >= 0 && (/^(职位|岗位|职务)说明书$/.test(lines[p]) || normalizeKey(lines[p]).endsWith(normalizeKey(table.title))) ? p : first;
+      // (read from those cells on, so their fields are kept; the title cell is read as a field and ignored)
+      const body = first < i ? first : table.valueLine + 1;
+      push({ type: 'start', kind: 'table', title: table.title, start: { line: startLine, col: 0 }, body: { line: body, col: 0 } });
       i = table.valueLine;
       continue;
     }

@@ -57,3 +57,20 @@ describe('headings with a figure or two joined posts', () => {
     expect(titles(['组织架构及客服部岗位职责', ...items].join('\n'))).toEqual([]);
   });
 });
+
+describe('label-line-then-value-line tables', () => {
+  it('takes a long title with a figure from under 职位名称', () => {
+    const text = ['职位说明书', '职位名称', '第2分部华东大区高级驻地监理工程师', '所属部门', '工程部', '工作职责', '1、 负责现场监理;', '2、 负责监理日志;'].join('\n');
+    expect(titles(text)).toEqual(['第2分部华东大区高级驻地监理工程师']);
+  });
+
+  it('takes any post name under a bare 职位 cell that follows a 部门 / value pair', () => {
+    const text = ['会员与积分运营岗位职责', '部门', '市场部', '职位', '会员与积分运营', '汇报对象', '市场经理', '1.负责会员积分规则;', '2.负责积分活动策划;'].join('\n');
+    const r = roles(text);
+    expect(r.map((x) => [x.title, x.department, x.reportsTo, x.duties.length])).toEqual([['会员与积分运营', '市场部', '市场经理', 2]]);
+  });
+
+  it('still needs a post-like value under a bare 职位 column header', () => {
+    expect(titles(['招聘计划', '职位', '人数', '5'].join('\n'))).toEqual([]);
+  });
+});
