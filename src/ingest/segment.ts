@@ -215,6 +215,8 @@ export function segmentPassages(lines: string[]): Passage[] {
       // field cells above the title cell (`部门` / `市场部`) belong to the same table
       let first = i;
       while (fieldPairAbove(lines, first)) first -= 2;
+      // …when they open it (under a heading or a blank line), not when they close the previous table's items
+      if (first > 0 && lines[first - 1] && !isHeadingish(lines[first - 1]) && !parseHeading(lines[first - 1])) first = i;
       const p = first - 1 >= 0 && lines[first - 1] ? first - 1 : first - 2;
       const startLine = p >= 0 && (/^(职位|岗位|职务)说明书$/.test(lines[p]) || normalizeKey(lines[p]).endsWith(normalizeKey(table.title))) ? p : first;
       // (read from those cells on, so their fields are kept; the title cell is read as a field and ignored)

@@ -74,3 +74,17 @@ describe('label-line-then-value-line tables', () => {
     expect(titles(['招聘计划', '职位', '人数', '5'].join('\n'))).toEqual([]);
   });
 });
+
+describe('consecutive label-line tables', () => {
+  it('leaves the previous table its trailing fields', () => {
+    const text = [
+      '职位名称', '仓储主管', '工作职责', '1、 负责仓库管理;', '2、 负责盘点;', '所属部门', '物流部', '直接上级', '物流经理',
+      '职位名称', '仓管员', '工作职责', '1、 负责收发货;',
+    ].join('\n');
+    const r = roles(text);
+    expect(r.map((x) => [x.title, x.department, x.reportsTo])).toEqual([
+      ['仓储主管', '物流部', '物流经理'],
+      ['仓管员', null, null],
+    ]);
+  });
+});
