@@ -48,7 +48,18 @@ const LIST_ITEM = /(?<![\d.])(\d{1,2})[.、]\s*([\p{Script=Han}A-Za-z]{2,12}?)[:
 /** `一、机场服务代表机场服务代表是…`: a section heading run into a paragraph that opens by describing the post. */
 const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1(?=是|主要|负责|需|应|作为|的|在|要)`, 'u');
 const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(?:(?:岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]|(?<=^|\\s)(?:职位名称|岗位名称)\\s+(?=\\S))\\s*`, 'gu');
-const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'u');
+/** `岗位`/`职位` end a value only with a colon: without one they are the post's own last word (`居转户岗位职位代码…`). */
+const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'gu');
+const BARE_TITLE_WORD = /^(?:岗位|职位)$/;
+
+function nextLabelAt(rest: string): number {
+  NEXT_LABEL.lastIndex = 0;
+  for (let m = NEXT_LABEL.exec(rest); m; m = NEXT_LABEL.exec(rest)) {
+    if (!(m[1] && BARE_TITLE_WORD.test(m[1]) && !/[::]$/.test(m[0]))) return m.index;
+    NEXT_LABEL.lastIndex = m.index + 1;
+  }
+  return -1;
+}
 const LABELLED_LINE = new RegExp(`^(?:${ALL_LABELS_ALT}|\\S{0,3}概述)\\s*[::]`, 'u');
 /** Blocks that describe a department, a rule book or an article rather than a post. */
 const NON_ROLE_BLOCK = /部门职责|部门职能|职能说明书|部门说明书|职能定位|部门名称|部门本职|主要职能|部门目标|上级部门|管理制度|工作总结|不准|纪律|岗位设置|细则/;
@@ -139,8 +150,8 @@ function inlineTitleLabels(line: string): Start[] {
   INLINE_TITLE_LABEL.lastIndex = 0;
   for (let m = INLINE_TITLE_LABEL.exec(line); m; m = INLINE_TITLE_LABEL.exec(line)) {
     const rest = line.slice(m.index + m[0].length);
-    const cut = NEXT_LABEL.exec(rest);
-    const value = (cut ? rest.slice(0, cut.index) : rest).trim();
+    const cut = nextLabelAt(rest);
+    const value = (cut >= 0 ? rest.slice(0, cut) : rest).trim();
     // `岗位:` also introduces other things (`工作岗位:办公室`); the specific labels name a post
     const specific = !/^(?:\S*?)岗位\s*[::]/.test(m[0].replace(LEADING_NUM, '')) || /岗位名称|岗位职务/.test(m[0]);
     if (!value || !(specific ? looksLikeName(value) : looksLikeTitle(value))) continue;

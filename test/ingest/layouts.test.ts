@@ -88,3 +88,10 @@ describe('consecutive label-line tables', () => {
     ]);
   });
 });
+
+describe('inline title labels', () => {
+  it('keeps a trailing 岗位 of the post name when no colon follows it', () => {
+    const text = ['1.档案管理岗位', '职位名称:档案管理岗位职位代码直属上级:行政经理', '工作内容:', '1、负责档案归档;'].join('\n');
+    expect(titles(text)).toEqual(['档案管理岗位']);
+  });
+});
