@@ -4,21 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnswerer } from '../../src/answer/engine.js';
-import { PROJECT_ROOT } from '../../src/config.js';
-import { ingestFolder } from '../../src/ingest/pipeline.js';
 import type { Role } from '../../src/roles/schema.js';
 import { toAskJson } from '../../src/render/json.js';
-import { writeIndex } from '../../src/store/db.js';
 import { normalizeKey } from '../../src/text/normalize.js';
+import { indexBundledDocs } from '../helpers/docs-index.js';
 
 let dir: string;
 let roles: Role[];
 let bot: ReturnType<typeof openAnswerer>;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rolebot-docs-'));
-  const content = await ingestFolder(path.join(PROJECT_ROOT, 'data', 'docs'));
-  roles = content.roles;
-  writeIndex(path.join(dir, 'roles.db'), content);
+  roles = await indexBundledDocs(path.join(dir, 'roles.db'));
   bot = openAnswerer(path.join(dir, 'roles.db'));
 });
 afterAll(() => {

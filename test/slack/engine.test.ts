@@ -11,14 +11,13 @@ import { LogLevel, type App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnswerer } from '../../src/answer/engine.js';
 import type { Answerer } from '../../src/answer/types.js';
-import { PROJECT_ROOT } from '../../src/config.js';
-import { ingestFolder } from '../../src/ingest/pipeline.js';
 import { renderAnswer, type RenderOptions } from '../../src/render/blocks.js';
 import { finalizeRoles, type Role } from '../../src/roles/schema.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { writeIndex } from '../../src/store/db.js';
 import { allText, blockKitProblems } from './blockkit.js';
 import { FakeSlack, sendToApp, until } from './fake-slack.js';
+import { indexBundledDocs } from '../helpers/docs-index.js';
 
 const VIEWS: RenderOptions[] = [{}, { full: true }, { shareable: true }, { full: true, sharedBy: 'U0001' }];
 const HOSTILE = '<!channel> <@U0BOSS> <https://evil.example|点我> & <!subteam^S1|@all>';
@@ -34,9 +33,7 @@ function problems(a: ReturnType<Answerer['ask']>, where: string): string[] {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rolebot-slack-'));
-  const content = await ingestFolder(path.join(PROJECT_ROOT, 'data', 'docs'));
-  roles = content.roles;
-  writeIndex(path.join(dir, 'docs.db'), content);
+  roles = await indexBundledDocs(path.join(dir, 'docs.db'));
   docs = openAnswerer(path.join(dir, 'docs.db'));
   const draft = (title: string, line: number, more: Partial<Role> = {}) => ({
     title,
