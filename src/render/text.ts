@@ -22,15 +22,27 @@ const source = (r: Role) => `${r.source.file} 第 ${r.source.startLine}–${r.so
 const link = (l: RoleLink) => (l.role ? `${l.name}（${l.role.department ?? source(l.role)}）` : l.name);
 const numbered = (items: string[]) => items.map((d, i) => `  ${i + 1}. ${d}`);
 
-/** Evidence text with the matched words in 【】. */
-export function markEvidence(e: Evidence): string {
-  let out = '';
-  let at = 0;
-  for (const [s, t] of e.marks) {
-    out += e.text.slice(at, s) + '【' + e.text.slice(s, t) + '】';
-    at = t;
+/** Console width budget for one evidence line: scraped pages glue whole lists into one "duty". */
+const EVIDENCE_CHARS = 160;
+
+/** Evidence text with the matched words in 【】; a long line keeps a window from just before the first match. */
+export function markEvidence(e: Evidence, max = EVIDENCE_CHARS): string {
+  let start = 0;
+  let end = e.text.length;
+  if (end > max) {
+    start = Math.max(0, (e.marks[0]?.[0] ?? 0) - 40);
+    end = Math.min(e.text.length, start + max);
   }
-  return out + e.text.slice(at);
+  let out = start > 0 ? '…' : '';
+  let at = start;
+  for (const [s, t] of e.marks) {
+    if (t <= at || s >= end) continue;
+    const from = Math.max(s, at);
+    const to = Math.min(t, end);
+    out += e.text.slice(at, from) + '【' + e.text.slice(from, to) + '】';
+    at = to;
+  }
+  return out + e.text.slice(at, end) + (end < e.text.length ? '…' : '');
 }
 
 function roleCard(r: Role, reporting: ReportingLine): string[] {

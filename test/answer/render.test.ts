@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/render/json.js';
-import { renderText } from '../../src/render/text.js';
+import { markEvidence, renderText } from '../../src/render/text.js';
 import { useFixtureAnswerer } from '../search/fixture.js';
 
 const answerer = useFixtureAnswerer();
@@ -21,6 +21,21 @@ describe('console text', () => {
     expect(renderText(answerer().ask('客服管家的上级是谁'))).toContain('客服管家 的直属上级：客服部主管');
     const nf = renderText(answerer().ask('客服部经理助理秘书长'));
     expect(nf).toMatch(/没有找到|【/);
+  });
+});
+
+describe('evidence lines', () => {
+  it('marks matched words and keeps short lines whole', () => {
+    expect(markEvidence({ index: 0, text: '负责处理业主投诉', marks: [[2, 4], [6, 8]] })).toBe('负责【处理】业主【投诉】');
+  });
+
+  it('cuts a glued-together long line to a window around the first match', () => {
+    const text = '甲'.repeat(300) + '处理投诉' + '乙'.repeat(300);
+    const out = markEvidence({ index: 0, text, marks: [[300, 302], [302, 304]] }, 100);
+    expect(out.startsWith('…')).toBe(true);
+    expect(out.endsWith('…')).toBe(true);
+    expect(out).toContain('【处理】【投诉】');
+    expect(out.length).toBeLessThanOrEqual(100 + 6);
   });
 });
 
