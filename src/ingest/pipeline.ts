@@ -13,12 +13,24 @@ export function ingestText(file: string, text: string): Role[] {
   return finalizeRoles(extractRoles(cleanLines(text), file));
 }
 
+/**
+ * One read document → its index row and roles. A document whose extraction fails is recorded as skipped
+ * and contributes no roles at all (never half-indexed).
+ */
+export function ingestRead(r: ReadResult): { row: DocumentRow; roles: Role[] } {
+  const base = { file: r.file, sha256: r.sha256, size: r.size };
+  if (r.status === 'skipped') return { row: { ...base, status: 'skipped', reason: r.reason, roles: 0 }, roles: [] };
+  try {
+    const roles = ingestText(r.file, r.text);
+    return { row: { ...base, status: 'ok', reason: null, roles: roles.length }, roles };
+  } catch (e) {
+    return { row: { ...base, status: 'skipped', reason: `extraction failed: ${(e as Error).message}`, roles: 0 }, roles: [] };
+  }
+}
+
 export type FolderIngest = { documents: DocumentRow[]; roles: Role[] };
 
-/**
- * Every document in dir. A document that cannot be read or parsed is recorded as skipped with its
- * reason and contributes no roles at all (never half-indexed).
- */
+/** Every document in dir, through ingestRead. */
 export async function ingestFolder(dir: string, onDocument?: (d: DocumentRow) => void): Promise<FolderIngest> {
   const documents: DocumentRow[] = [];
   const roles: Role[] = [];
@@ -36,18 +48,8 @@ export async function ingestFolder(dir: string, onDocument?: (d: DocumentRow) =>
     const r = await reads[k]!;
     reads[k] = undefined;
     readAhead(k + READ_AHEAD);
-    let row: DocumentRow;
-    if (r.status === 'skipped') {
-      row = { file: r.file, sha256: r.sha256, size: r.size, status: 'skipped', reason: r.reason, roles: 0 };
-    } else {
-      try {
-        const found = ingestText(r.file, r.text);
-        roles.push(...found);
-        row = { file: r.file, sha256: r.sha256, size: r.size, status: 'ok', reason: null, roles: found.length };
-      } catch (e) {
-        row = { file: r.file, sha256: r.sha256, size: r.size, status: 'skipped', reason: `extraction failed: ${(e as Error).message}`, roles: 0 };
-      }
-    }
+    const { row, roles: found } = ingestRead(r);
+    roles.push(...found);
     documents.push(row);
     onDocument?.(row);
   }

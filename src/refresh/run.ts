@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { ingestText } from '../ingest/pipeline.js';
+import { ingestRead } from '../ingest/pipeline.js';
 import { documentFromBytes, listFiles, sha256 } from '../ingest/read.js';
 import type { Role } from '../roles/schema.js';
 import { loadDocuments, readMeta, loadRoles, openIndex, writeIndex, type DocumentRow } from '../store/db.js';
@@ -136,15 +136,9 @@ async function ingestOne(file: string, absPath: string, prev: Loaded, full: bool
   }
   const change = !old ? 'new' : old.sha256 === hash ? 'unchanged' : 'changed';
   const r = await documentFromBytes(file, bytes, hash);
-  const base = { file, sha256: r.sha256, size: r.size };
-  if (r.status === 'skipped') return { row: { ...base, status: 'skipped', reason: r.reason, roles: 0, change, reused: false, format: null, titles: [] }, roles: [] };
-  try {
-    const roles = ingestText(file, r.text);
-    return { row: { ...base, status: 'ok', reason: null, roles: roles.length, change, reused: false, format: r.format, titles: roles.map((x) => x.title) }, roles };
-  } catch (e) {
-    // Never half-indexed: a document whose extraction fails contributes no roles at all.
-    return { row: { ...base, status: 'skipped', reason: `extraction failed: ${(e as Error).message}`, roles: 0, change, reused: false, format: r.format, titles: [] }, roles: [] };
-  }
+  const { row, roles } = ingestRead(r);
+  const format = r.status === 'ok' ? r.format : null;
+  return { row: { ...row, change, reused: false, format, titles: roles.map((x) => x.title) }, roles };
 }
 
 export async function runRefresh(opts: RefreshOptions): Promise<RefreshResult> {
