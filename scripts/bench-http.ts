@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { z } from 'zod';
-import { parseArgs } from '../src/cli/args.js';
+import { intList, parseArgs } from '../src/cli/args.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { buildSynthIndex, poolFromSeeds } from '../src/bench/corpus.js';
 import { questionMix } from '../src/bench/questions.js';
@@ -26,11 +26,7 @@ const args = parseArgs(
   process.argv.slice(2),
   z.object({
     /** One phase per count, one after the other: 100 is the load figure; 1 (no queueing) shows what one request costs. */
-    connections: z
-      .string()
-      .default('100,1')
-      .transform((x) => x.split(',').map((v) => Number(v.trim())))
-      .pipe(z.array(z.number().int().min(1).max(1000)).min(1)),
+    connections: intList('100,1', 1, 1000),
     duration: z.coerce.number().int().min(1).max(120).default(10),
     roles: z.coerce.number().int().min(10).max(200_000).default(10_000),
     mentions: z.coerce.number().min(0).max(1).default(0.2),

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseArgs } from '../src/cli/args.js';
+import { intList, parseArgs } from '../src/cli/args.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import type { Role } from '../src/roles/schema.js';
 import { normalizeKey } from '../src/text/normalize.js';
@@ -25,11 +25,7 @@ const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,100000] [--seed 7] [-
 const args = parseArgs(
   process.argv.slice(2),
   z.object({
-    sizes: z
-      .string()
-      .default('1000,10000,100000')
-      .transform((s) => s.split(',').map((x) => Number(x.trim())))
-      .pipe(z.array(z.number().int().min(10).max(1_000_000)).min(1)),
+    sizes: intList('1000,10000,100000', 10, 1_000_000),
     seed: z.coerce.number().int().default(7),
     queries: z.coerce.number().int().min(10).max(10_000).default(200),
     baselineSeconds: z.coerce.number().positive().default(45),

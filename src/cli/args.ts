@@ -25,6 +25,15 @@ export function parseArgs<S extends z.ZodType>(argv: string[], schema: S, usage:
   return parsed.data;
 }
 
+/** A comma-separated list of integers in [min, max] (`--sizes 1000,10000`), at least one. */
+export function intList(fallback: string, min: number, max: number) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((s) => s.split(',').map((x) => Number(x.trim())))
+    .pipe(z.array(z.number().int().min(min).max(max)).min(1));
+}
+
 /** Print a clear message and exit non-zero; CLI entry points only. */
 export function fail(message: string, code = 2): never {
   process.stderr.write(`error: ${message}\n`);
