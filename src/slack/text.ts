@@ -1,22 +1,7 @@
 /** Slack message text → the plain question the answer layer expects. */
 import { z } from 'zod';
 import { MAX_QUESTION_LENGTH } from '../render/blocks.js';
-import { unescapeSlack } from '../text/normalize.js';
-
-/**
- * Slack markup is replaced by what the user saw: mentions of people and broadcasts are dropped
- * (the bot's own @name included), channels and links become their labels; then the HTML escaping
- * Slack applies to user text is undone.
- */
-export function plainFromSlack(text: string): string {
-  const visible = text.replace(/<([^<>]*)>/g, (_, inner: string) => {
-    const [target, label] = inner.split('|', 2);
-    if (target.startsWith('@') || target.startsWith('!')) return target.startsWith('!subteam^') && label ? ` ${label} ` : ' ';
-    if (target.startsWith('#')) return ` ${label ?? ''} `;
-    return ` ${label ?? target} `;
-  });
-  return unescapeSlack(visible).replace(/\s+/g, ' ').trim();
-}
+import { plainFromSlack } from '../text/normalize.js';
 
 /** A question from any Slack payload: plain text, bounded so it fits the buttons that carry it. */
 export const QuestionSchema = z

@@ -110,16 +110,27 @@ export function bigramTokens(s: string): string[] {
 }
 
 /**
- * User text as typed in Slack or a console, reduced to comparable characters: entities unescaped,
- * mentions/channel pings dropped, links reduced to their label, then canonical() and no
- * whitespace or punctuation (the same key form titles are indexed under).
+ * User text as typed in Slack or a console, reduced to comparable characters: Slack markup made
+ * plain (plainFromSlack), then canonical() and no whitespace or punctuation (the same key form
+ * titles are indexed under).
  */
 export function questionKey(s: string): string {
-  const plain = unescapeSlack(s)
-    .replace(/<[@#!][^>]*>/g, ' ')
-    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<(?:https?|mailto):[^>]*>/g, ' ');
-  return normalizeKey(plain);
+  return normalizeKey(plainFromSlack(s));
+}
+
+/**
+ * Slack markup is replaced by what the user saw: mentions of people and broadcasts are dropped
+ * (the bot's own @name included), channels and links become their labels; then the HTML escaping
+ * Slack applies to user text is undone.
+ */
+export function plainFromSlack(text: string): string {
+  const visible = text.replace(/<([^<>]*)>/g, (_, inner: string) => {
+    const [target, label] = inner.split('|', 2);
+    if (target.startsWith('@') || target.startsWith('!')) return target.startsWith('!subteam^') && label ? ` ${label} ` : ' ';
+    if (target.startsWith('#')) return ` ${label ?? ''} `;
+    return ` ${label ?? target} `;
+  });
+  return unescapeSlack(visible).replace(/\s+/g, ' ').trim();
 }
 
 /** Toneless pinyin per character of a key ("客服" → ["ke","fu"]); non-Han characters stand for themselves. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isHelpRequest, plainFromSlack, QuestionSchema } from '../../src/slack/text.js';
+import { isHelpRequest, QuestionSchema } from '../../src/slack/text.js';
+import { plainFromSlack } from '../../src/text/normalize.js';
 import { RecentKeys } from '../../src/slack/dedupe.js';
 
 describe('plainFromSlack', () => {
