@@ -1,6 +1,7 @@
 /** The one path from Slack text or a button to a rendered message; listeners stay thin. */
 import type { Logger } from '@slack/bolt';
 import type { Answer, Answerer } from '../answer/types.js';
+import type { AnswerQueue } from './answer-queue.js';
 import { renderAnswer, renderError, renderHelp, type Ref, type RenderOptions, type SlackMessage } from '../render/blocks.js';
 import { isHelpRequest, QuestionSchema } from './text.js';
 
@@ -8,6 +9,9 @@ export type SlackDeps = {
   /** Called per request so a refreshed index is picked up between requests. */
   getAnswerer: () => Answerer;
 };
+
+/** What listeners get: the answerer, and the queue their answer work waits in (acks come first). */
+export type ListenerDeps = SlackDeps & { answers: AnswerQueue };
 
 function safely(logger: Logger, compute: () => SlackMessage): SlackMessage {
   try {

@@ -6,7 +6,9 @@ import type { App, Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/types.js';
-import { BODY_LIMIT_BYTES, createSlackApp } from '../../src/slack/app.js';
+import { createSlackApp } from '../../src/slack/app.js';
+import { AnswerQueue } from '../../src/slack/answer-queue.js';
+import { BODY_LIMIT_BYTES, BUSY_TEXT } from '../../src/slack/receiver.js';
 import { blockKitProblems } from './blockkit.js';
 import { FakeAnswerer } from './fake-answerer.js';
 import { FakeSlack, sendToApp, sign, until } from './fake-slack.js';
@@ -278,5 +280,46 @@ describe('request checks', () => {
   it('serves a health check', async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
+  });
+
+  it('answers Slack\'s URL verification and SSL checks, and 404s other paths', async () => {
+    const challenge = await send(JSON.stringify({ type: 'url_verification', token: 't', challenge: 'abc123' }));
+    expect(challenge).toEqual({ status: 200, text: JSON.stringify({ challenge: 'abc123' }) });
+    const ssl = await fetch(events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=t' });
+    expect(ssl.status).toBe(200);
+    expect((await fetch(`${base}/other`, { method: 'POST', body: 'x' })).status).toBe(404);
+    expect((await fetch(events)).status).toBe(404);
+    expect(slack.hooks).toEqual([]);
+  });
+});
+
+describe('when the answer queue is full', () => {
+  let busyApp: App;
+  let busyEvents = '';
+
+  beforeAll(async () => {
+    busyApp = createSlackApp(
+      { mode: 'http', botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: `${slack.url}/api/` },
+      { getAnswerer: () => answerer, logger, answers: new AnswerQueue({ limit: 0 }) },
+    );
+    const server = (await busyApp.start()) as Server;
+    busyEvents = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  });
+
+  afterAll(() => busyApp.stop());
+
+  it('tells a /role asker at once that it is busy, and asks Slack to retry events later', async () => {
+    const res = await sendToApp(busyEvents, command('客服主管'), { secret: SECRET });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ response_type: 'ephemeral', text: BUSY_TEXT });
+    expect((await sendToApp(busyEvents, eventBody(JSON.parse(MENTION.raw_body), 'EvBusy1'), { secret: SECRET })).status).toBe(503);
+    expect((await sendToApp(busyEvents, click('open_role', 'role:r-kfzg'), { secret: SECRET })).status).toBe(503);
+    // still verified first: a forged request is refused, not told busy
+    expect((await sendToApp(busyEvents, command('会计'), { secret: 'another-secret-123' })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answerer.asked ?? []).toEqual([]);
+    expect(slack.hooks).toEqual([]);
+    expect(slack.posts()).toEqual([]);
+    expect(warnings.join('\n')).toMatch(/answer queue full/);
   });
 });

@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../reply.js';
+import type { ListenerDeps } from '../reply.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
 
-export function registerListeners(app: App, deps: SlackDeps): void {
+export function registerListeners(app: App, deps: ListenerDeps): void {
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);

@@ -1,7 +1,7 @@
 /** Buttons on answer cards: open a linked role, show the whole card, post it to the channel. */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTIONS, RefSchema } from '../../../render/blocks.js';
-import { replyToRef, type SlackDeps } from '../../reply.js';
+import { replyToRef, type ListenerDeps } from '../../reply.js';
 
 /** Matches the action and its per-message `:n` suffix. */
 const actionId = (name: string) => new RegExp(`^${name}(:\\d+)?$`);
@@ -11,7 +11,7 @@ function inPlace(body: BlockButtonAction): boolean {
   return body.container?.is_ephemeral === true;
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: ListenerDeps): void {
   for (const [name, full] of [
     [ACTIONS.openRole, false],
     [ACTIONS.showAll, true],
@@ -20,7 +20,7 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
       const ref = RefSchema.safeParse(action.value ?? '');
       if (!ref.success) return logger.warn(`ignored button ${action.action_id} with value ${JSON.stringify(action.value)}`);
-      const message = replyToRef(deps, logger, ref.data, { full, shareable: true });
+      const message = await deps.answers.run(() => replyToRef(deps, logger, ref.data, { full, shareable: true }));
       await respond({ response_type: 'ephemeral', replace_original: inPlace(body), ...message });
     });
   }
@@ -30,7 +30,8 @@ export function register(app: App, deps: SlackDeps): void {
     const ref = RefSchema.safeParse(action.value ?? '');
     if (!ref.success) return logger.warn(`ignored share button with value ${JSON.stringify(action.value)}`);
     // Through response_url, so sharing works where the bot is not a member (private channels, DMs).
-    await respond({ response_type: 'in_channel', replace_original: false, ...replyToRef(deps, logger, ref.data, { sharedBy: body.user.id }) });
+    const message = await deps.answers.run(() => replyToRef(deps, logger, ref.data, { sharedBy: body.user.id }));
+    await respond({ response_type: 'in_channel', replace_original: false, ...message });
     if (inPlace(body)) await respond({ delete_original: true });
   });
 }

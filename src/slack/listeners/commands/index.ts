@@ -1,12 +1,13 @@
 /** `/role <question>`: answered privately with a card the asker can then post to the channel. */
 import type { App } from '@slack/bolt';
-import { replyToText, type SlackDeps } from '../../reply.js';
+import { replyToText, type ListenerDeps } from '../../reply.js';
 
 export const ROLE_COMMAND = '/role';
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: ListenerDeps): void {
   app.command(ROLE_COMMAND, async ({ command, ack, respond, logger }) => {
     await ack();
-    await respond({ response_type: 'ephemeral', ...replyToText(deps, logger, command.text, { shareable: true }) });
+    const message = await deps.answers.run(() => replyToText(deps, logger, command.text, { shareable: true }));
+    await respond({ response_type: 'ephemeral', ...message });
   });
 }

@@ -1,7 +1,7 @@
 /** @mentions (answered in the mention's thread) and direct messages (answered in the DM). */
 import type { App, Logger, webApi } from '@slack/bolt';
 import { RecentKeys } from '../../dedupe.js';
-import { replyToText, type SlackDeps } from '../../reply.js';
+import { replyToText, type ListenerDeps } from '../../reply.js';
 
 type Question = { eventId: string | undefined; channel: string; ts: string; text: string; threadTs: string | undefined };
 
@@ -9,14 +9,14 @@ type Question = { eventId: string | undefined; channel: string; ts: string; text
  * Reply once per user message: the event id catches Slack's retries, channel+ts catches a second
  * event type describing the same message. Keys are released when posting fails so a retry can answer.
  */
-async function answerOnce(recent: RecentKeys, deps: SlackDeps, client: webApi.WebClient, logger: Logger, q: Question): Promise<void> {
+async function answerOnce(recent: RecentKeys, deps: ListenerDeps, client: webApi.WebClient, logger: Logger, q: Question): Promise<void> {
   const keys = [`msg:${q.channel}:${q.ts}`, ...(q.eventId ? [`ev:${q.eventId}`] : [])];
   if (!recent.claim(keys)) {
     logger.debug(`duplicate event ignored: ${keys.join(' ')}`);
     return;
   }
   try {
-    const message = replyToText(deps, logger, q.text);
+    const message = await deps.answers.run(() => replyToText(deps, logger, q.text));
     await client.chat.postMessage({ channel: q.channel, ...(q.threadTs ? { thread_ts: q.threadTs } : {}), ...message });
   } catch (e) {
     recent.release(keys);
@@ -24,7 +24,7 @@ async function answerOnce(recent: RecentKeys, deps: SlackDeps, client: webApi.We
   }
 }
 
-export function register(app: App, deps: SlackDeps, recent = new RecentKeys()): void {
+export function register(app: App, deps: ListenerDeps, recent = new RecentKeys()): void {
   app.event('app_mention', async ({ event, body, client, logger }) => {
     if (event.bot_id) return;
     await answerOnce(recent, deps, client, logger, {

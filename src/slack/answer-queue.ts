@@ -1,0 +1,84 @@
+/**
+ * Where answer work (search + render) waits its turn, so that under load reading and acknowledging new
+ * requests comes first: each event-loop turn spends at most `sliceMs` computing answers, then lets
+ * the requests that arrived meanwhile be read and acked. At low load a job runs on the next turn.
+ *
+ * `full` is the bound the HTTP receiver checks before accepting a request: Slack wants an ack within
+ * 3 s, and under a flood a quick "busy" is better for everyone than acks that time out.
+ */
+export type AnswerQueueOptions = {
+  /** Jobs waiting before `full` turns true. */
+  limit?: number;
+  /** Answer work per event-loop turn, ms. */
+  sliceMs?: number;
+};
+
+export const DEFAULT_QUEUE_LIMIT = 256;
+export const DEFAULT_SLICE_MS = 8;
+/** Upper bound on the jobs one turn can run (each gets its own setImmediate). */
+const MAX_JOBS_PER_TURN = 64;
+
+export class AnswerQueue {
+  readonly limit: number;
+  private readonly sliceMs: number;
+  private jobs: Array<() => void> = [];
+  private scheduled = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(opts: AnswerQueueOptions = {}) {
+    this.limit = opts.limit ?? DEFAULT_QUEUE_LIMIT;
+    this.sliceMs = opts.sliceMs ?? DEFAULT_SLICE_MS;
+  }
+
+  get waiting(): number {
+    return this.jobs.length;
+  }
+
+  get full(): boolean {
+    return this.jobs.length >= this.limit;
+  }
+
+  /** Run fn in a later turn; the promise settles with its result or error (its synchronous part counts against the slice). */
+  run<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.jobs.push(() => {
+        try {
+          resolve(fn());
+        } catch (e) {
+          reject(e);
+        }
+      });
+      this.schedule();
+    });
+  }
+
+  /** Resolves once no job is waiting (for a clean stop). */
+  idle(): Promise<void> {
+    if (this.jobs.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * One setImmediate per job that may fit this turn: Node runs each one's promise continuations before
+   * the next, so a job's whole synchronous cost (its async middleware included) counts against the
+   * slice. Jobs that do not fit wait for the next turn, after the pending requests have been read.
+   */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const slots = Math.min(this.jobs.length, MAX_JOBS_PER_TURN);
+    let started = 0;
+    for (let i = 0; i < slots; i++) {
+      setImmediate(() => {
+        if (i === 0) started = performance.now();
+        if (this.jobs.length > 0 && performance.now() - started < this.sliceMs) this.jobs.shift()!();
+      });
+    }
+    // after the last job's continuations, which may have queued follow-up jobs
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.jobs.length > 0) this.schedule();
+      else for (const wake of this.idleWaiters.splice(0)) wake();
+    });
+  }
+}
