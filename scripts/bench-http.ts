@@ -1,13 +1,13 @@
 /**
- * npm run bench:http -- [--connections 100,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]
+ * npm run bench:http -- [--phases 100,100@300,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]
  *
  * The Slack app in HTTP mode on loopback under load: autocannon sends correctly signed `/role`
  * slash commands (and a share of app_mention events) with questions from the benchmark mix;
- * replies go to a local fake Slack API (response_url and chat.postMessage). Each --connections count
- * is one phase; every connection always has a request in flight, so with many connections the app
- * is saturated and latency is mostly queueing (about connections / throughput), while one
- * connection shows the cost of a single request.
- * Reports requests/s, ack latency and errors, and appends them to bench/results.md and results.json.
+ * replies go to a local fake Slack API (response_url and chat.postMessage) in a process of its own.
+ * Each phase is C connections (closed loop: each sends again as soon as it is acked, a flood) or
+ * C@R (C connections sharing R requests/s, open loop as Slack's traffic is), one after the other.
+ * Reports requests/s, ack latency, answers delivered, requests turned away and errors, into
+ * bench/results.md and results.json.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,18 +15,28 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { z } from 'zod';
-import { intList, parseArgs } from '../src/cli/args.js';
+import { parseArgs } from '../src/cli/args.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { buildSynthIndex, poolFromSeeds } from '../src/bench/corpus.js';
 import { questionMix } from '../src/bench/questions.js';
-import { saveResults, TARGETS, type HttpRun } from '../src/bench/report.js';
-import { FakeSlack, sign } from '../test/slack/fake-slack.js';
+import { httpFailures, phaseName, saveResults, TARGETS, type HttpRun } from '../src/bench/report.js';
+import { BUSY_TEXT } from '../src/slack/receiver.js';
+import { sign } from '../test/slack/fake-slack.js';
 
 const args = parseArgs(
   process.argv.slice(2),
   z.object({
-    /** One phase per count, one after the other: 100 is the load figure; 1 (no queueing) shows what one request costs. */
-    connections: intList('100,1', 1, 1000),
+    /** C (closed loop) or C@R (R req/s over C connections), comma-separated, run in turn. */
+    phases: z
+      .string()
+      .default('100,100@300,1')
+      .transform((s, ctx) =>
+        s.split(',').map((p) => {
+          const m = /^(\d+)(?:@(\d+))?$/.exec(p.trim());
+          if (!m || Number(m[1]) < 1 || Number(m[1]) > 1000) ctx.addIssue({ code: 'custom', message: `not a phase (C or C@R, C in 1..1000): ${p}` });
+          return { connections: Number(m?.[1]), ...(m?.[2] ? { rate: Number(m[2]) } : {}) };
+        }),
+      ),
     duration: z.coerce.number().int().min(1).max(120).default(10),
     roles: z.coerce.number().int().min(10).max(200_000).default(10_000),
     mentions: z.coerce.number().min(0).max(1).default(0.2),
@@ -36,7 +46,7 @@ const args = parseArgs(
     /** Write a V8 CPU profile of the app process into this folder (to see where the time under load goes). */
     profile: z.string().optional(),
   }),
-  'usage: npm run bench:http -- [--connections 100,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]',
+  'usage: npm run bench:http -- [--phases 100,100@300,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]',
 );
 
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -46,8 +56,26 @@ const payload = (name: string): { raw_body: string } =>
 const SECRET = `bench-${process.pid}-${Date.now()}`;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'rolebot-bench-http-'));
-const slack = new FakeSlack();
-let app: ChildProcess | undefined;
+const children: ChildProcess[] = [];
+
+/** A TypeScript child process that sends one message when ready. */
+function startChild<T>(file: string, argv: string[], execArgv: string[] = []): { child: ChildProcess; ready: Promise<T> } {
+  const child = fork(path.join(PROJECT_ROOT, 'src', 'bench', file), argv, { execArgv: ['--import', 'tsx', ...execArgv], stdio: 'inherit' });
+  children.push(child);
+  const ready = new Promise<T>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as T));
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before it was ready`)));
+  });
+  return { child, ready };
+}
+
+/** Ask the fake Slack how many answers it has received so far. */
+function answersReceived(fake: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    fake.once('message', (m) => resolve((m as { answers: number }).answers));
+    fake.send('count');
+  });
+}
 
 async function main(): Promise<void> {
   log(`building a ${args.roles}-role synthetic index`);
@@ -55,39 +83,30 @@ async function main(): Promise<void> {
   rmSync(built.corpusDir, { recursive: true, force: true });
   const questions = questionMix(built.content.roles, 300, args.seed).map((q) => q.q);
 
-  await slack.start();
-  // The fake keeps every call it receives; count and drop them as they come so memory stays flat.
-  let apiCalls = 0;
-  let hookCalls = 0;
-  const drain = setInterval(() => {
-    apiCalls += slack.posts().length;
-    hookCalls += slack.hooks.length;
-    slack.api.length = 0;
-    slack.hooks.length = 0;
-  }, 200);
-
-  const child = fork(path.join(PROJECT_ROOT, 'src', 'bench', 'http-app.ts'), [built.dbPath, SECRET, `${slack.url}/api/`], {
-    execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [])],
-    stdio: 'inherit',
-  });
-  app = child;
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve((m as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`app exited with ${code} before listening`)));
-  });
-  log(`app listening on 127.0.0.1:${port}; phases of ${args.duration} s with ${args.connections.join(', ')} connection(s)`);
+  const fake = startChild<{ url: string }>('fake-slack-app.ts', []);
+  const slackUrl = (await fake.ready).url;
+  const app = startChild<{ port: number }>(
+    'http-app.ts',
+    [built.dbPath, SECRET, `${slackUrl}/api/`],
+    args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [],
+  );
+  const { port } = await app.ready;
+  log(`app listening on 127.0.0.1:${port}; phases of ${args.duration} s: ${args.phases.map(phaseName).join('; ')}`);
 
   const command = new URLSearchParams(payload('slash_command').raw_body);
-  command.set('response_url', `${slack.url}/hook/command`);
+  command.set('response_url', `${slackUrl}/hook/command`);
   const mention = JSON.parse(payload('app_mention').raw_body);
   let n = 0;
   const phases: HttpRun[] = [];
-  for (const connections of args.connections) {
-    const before = { api: apiCalls, hooks: hookCalls, n };
+  for (const { connections, rate } of args.phases) {
+    const before = { answers: await answersReceived(fake.child), n };
     let mentionsSent = 0;
+    let busy = 0;
+    let refused503 = 0;
     const result = await autocannon({
       url: `http://127.0.0.1:${port}`,
       connections,
+      ...(rate ? { overallRate: rate } : {}),
       duration: args.duration,
       timeout: 10,
       requests: [
@@ -119,14 +138,25 @@ async function main(): Promise<void> {
               },
             };
           },
+          onResponse: (status, body) => {
+            if (status === 503) refused503++;
+            else if (status === 200 && body.includes(BUSY_TEXT)) busy++;
+          },
         },
       ],
     });
-    // Answers are sent after the ack: give the last ones a moment to arrive at the fake.
+    // Answers are sent after the ack: wait for the accepted requests' answers (until they stop coming).
     const sent = n - before.n;
-    for (let waited = 0; waited < 10_000 && apiCalls + hookCalls - before.api - before.hooks < sent; waited += 200) await new Promise((r) => setTimeout(r, 200));
+    let answers = 0;
+    for (let waited = 0, last = -1; waited <= 10_000 && answers < sent - busy - refused503; waited += 500) {
+      answers = (await answersReceived(fake.child)) - before.answers;
+      if (answers === last) break;
+      last = answers;
+      await new Promise((r) => setTimeout(r, 500));
+    }
     const run: HttpRun = {
       connections,
+      ...(rate ? { rate } : {}),
       durationSeconds: args.duration,
       sent,
       requests: result.requests.total,
@@ -136,23 +166,23 @@ async function main(): Promise<void> {
       non2xx: result.non2xx,
       timeouts: result.timeouts,
       mentions: mentionsSent,
-      answersDelivered: apiCalls + hookCalls - before.api - before.hooks,
+      answersDelivered: answers,
+      busy,
+      refused503,
     };
     phases.push(run);
     log(
-      `${connections} connection(s): ${run.requests} requests (${mentionsSent} mentions), ${Math.round(run.requestsPerSecond)} req/s, ` +
-        `ack p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms (target < ${TARGETS.httpP99Ms}), errors ${run.errors}, non-2xx ${run.non2xx}, ` +
-        `timeouts ${run.timeouts}; answers delivered ${run.answersDelivered}`,
+      `${phaseName(run)}: ${run.requests} requests (${mentionsSent} mentions), ${Math.round(run.requestsPerSecond)} req/s, ` +
+        `ack p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms (target < ${TARGETS.httpP99Ms}); answered ${answers}, busy ${busy}, ` +
+        `503 ${refused503}; errors ${run.errors}, timeouts ${run.timeouts}, failures ${httpFailures(run)}`,
     );
   }
-  clearInterval(drain);
-
   // The app reports its memory and exits by itself (so a CPU profile, when asked for, gets written).
   const appMem = await new Promise<{ maxRssBytes: number }>((resolve) => {
     let mem = { maxRssBytes: NaN };
-    child.once('message', (m) => (mem = m as { maxRssBytes: number }));
-    child.once('exit', () => resolve(mem));
-    child.send('stop');
+    app.child.once('message', (m) => (mem = m as { maxRssBytes: number }));
+    app.child.once('exit', () => resolve(mem));
+    app.child.send('stop');
   });
   const cpus = os.cpus();
   saveResults(args.out, {
@@ -174,7 +204,6 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    if (app && app.exitCode === null) app.kill();
-    await slack.stop();
+    for (const child of children) if (child.exitCode === null) child.kill();
     rmSync(work, { recursive: true, force: true });
   });

@@ -7,7 +7,14 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
-    requests?: Array<Request & { setupRequest?: (req: Request, context: Record<string, unknown>) => Request }>;
+    /** Requests per second over all connections (open loop); none: each connection sends as soon as it has a response. */
+    overallRate?: number;
+    requests?: Array<
+      Request & {
+        setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
+        onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+      }
+    >;
   };
   type Result = { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number; duration: number };
   function autocannon(opts: Options): Promise<Result>;
