@@ -28,7 +28,8 @@ function clientOptions(config: SlackModeConfig) {
 
 export function createSlackApp(config: SlackModeConfig, options: SlackAppOptions): App {
   const { getAnswerer, logger, logLevel = LogLevel.INFO, bot, answers = new AnswerQueue() } = options;
-  const common = { token: config.botToken, clientOptions: clientOptions(config), logLevel, ...(logger ? { logger } : {}), ...bot };
+  // no conversation store: no listener keeps per-conversation state, so its per-event lookup is wasted work
+  const common = { token: config.botToken, clientOptions: clientOptions(config), convoStore: false as const, logLevel, ...(logger ? { logger } : {}), ...bot };
   let app: App;
   if (config.mode === 'socket') {
     app = new App({ ...common, socketMode: true, appToken: config.appToken });
