@@ -72,11 +72,60 @@ function queryGrams(q: string, latin: boolean): string[] {
   return [...new Set([...charGrams(q), ...syllablesOf(q).map((s) => 's' + s)])];
 }
 
+/**
+ * One gram's ascending name numbers, stored as the gaps between them in 7-bit varint bytes: at 100k roles
+ * the ~7M entries take ~7 MB instead of 27 MB as Int32Array (most gaps fit in one byte).
+ */
+class Postings {
+  private bytes = new Uint8Array(16);
+  private size = 0;
+  private last = -1;
+  count = 0;
+
+  /** Numbers must come in ascending order. */
+  add(i: number): void {
+    if (this.bytes.length - this.size < 5) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes.subarray(0, this.size));
+      this.bytes = grown;
+    }
+    let gap = i - this.last;
+    this.last = i;
+    this.count++;
+    while (gap >= 0x80) {
+      this.bytes[this.size++] = (gap & 0x7f) | 0x80;
+      gap >>>= 7;
+    }
+    this.bytes[this.size++] = gap;
+  }
+
+  /** Drop the spare room left by growing; call once all numbers are in. */
+  trim(): void {
+    this.bytes = this.bytes.slice(0, this.size);
+  }
+
+  forEach(fn: (i: number) => void): void {
+    const b = this.bytes;
+    let i = -1;
+    for (let p = 0; p < this.size; ) {
+      let gap = 0;
+      for (let shift = 0; ; shift += 7) {
+        const x = b[p++];
+        gap |= (x & 0x7f) << shift;
+        if (x < 0x80) break;
+      }
+      i += gap;
+      fn(i);
+    }
+  }
+}
+
 export class TitleMatcher {
-  private readonly entries: Entry[];
-  private readonly byKey: Map<string, number>;
-  private readonly postings = new Map<string, Int32Array>();
+  /** The distinct names, in key order; a name's number is its place here. Its other forms stay in SQLite until a query needs them. */
+  private readonly keys: string[] = [];
+  private readonly postings = new Map<string, Postings>();
   private readonly acc: Float64Array;
+  private readonly formsStmt: Database.Statement;
   private readonly exactStmt: Database.Statement;
   private readonly ftsStmt: Database.Statement;
   private readonly keysOfRole: Database.Statement;
@@ -85,24 +134,20 @@ export class TitleMatcher {
     db: Database.Database,
     private readonly vocab: Vocabulary,
   ) {
-    this.entries = db
-      .prepare('SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key')
-      .all() as Entry[];
-    this.byKey = new Map(this.entries.map((e, i) => [e.key, i]));
-    // Two passes (count, then fill typed arrays) so open never holds millions of growing JS arrays:
-    // at 100k roles the postings are ~4M entries, and growable arrays doubled the open's peak RSS.
-    const counts = new Map<string, number>();
-    for (const e of this.entries) for (const g of entryGrams(e)) counts.set(g, (counts.get(g) ?? 0) + 1);
-    for (const [g, n] of counts) this.postings.set(g, new Int32Array(n));
-    // counts then serve as fill cursors, counting down; walking the names backwards keeps each list ascending
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      for (const g of entryGrams(this.entries[i])) {
-        const at = counts.get(g)! - 1;
-        this.postings.get(g)![at] = i;
-        counts.set(g, at);
+    // streamed, one name at a time: holding ~85k row objects (four strings each) at 100k roles cost ~25 MB
+    const names = db.prepare('SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key');
+    for (const e of names.iterate() as Iterable<Entry>) {
+      const i = this.keys.push(e.key) - 1;
+      for (const g of entryGrams(e)) {
+        let list = this.postings.get(g);
+        if (!list) this.postings.set(g, (list = new Postings()));
+        list.add(i);
       }
     }
-    this.acc = new Float64Array(this.entries.length);
+    for (const list of this.postings.values()) list.trim();
+    this.acc = new Float64Array(this.keys.length);
+    // every row of a name has the same forms (indexing works them all out from its key)
+    this.formsStmt = db.prepare('SELECT key, pinyin, initials, syllables FROM title_keys WHERE key IN (SELECT value FROM json_each(?))');
     // how: 0 a title, 1 an alias, 2 a pinyin or initials key
     this.exactStmt = db.prepare(
       `SELECT key, min(CASE WHEN key = @q THEN (kind = 'alias') ELSE 2 END) AS how FROM title_keys
@@ -148,23 +193,23 @@ export class TitleMatcher {
    * Grams carried by a large share of names (部, 经理's 理) are skipped unless nothing rarer is there:
    * they would cost a walk over most names and hardly change the order.
    */
-  private shortlist(q: string, latin: boolean): number[] {
-    const n = this.entries.length;
+  private shortlist(q: string, latin: boolean): string[] {
+    const n = this.keys.length;
     const lists = queryGrams(q, latin)
       .map((g) => this.postings.get(g))
-      .filter((l): l is Int32Array => l !== undefined)
-      .sort((a, b) => a.length - b.length);
+      .filter((l): l is Postings => l !== undefined)
+      .sort((a, b) => a.count - b.count);
     const common = Math.max(n * COMMON_GRAM_SHARE, COMMON_GRAM_MIN);
-    const used = lists.filter((l, i) => i < 2 || l.length <= common);
+    const used = lists.filter((l, i) => i < 2 || l.count <= common);
     const touched: number[] = [];
     let best = 0;
     for (const list of used) {
-      const w = Math.log(1 + n / list.length);
-      for (const i of list) {
+      const w = Math.log(1 + n / list.count);
+      list.forEach((i) => {
         if (this.acc[i] === 0) touched.push(i);
         this.acc[i] += w;
         if (this.acc[i] > best) best = this.acc[i];
-      }
+      });
     }
     // names far below the best are never in the top few: drop them before sorting
     const top = touched
@@ -172,27 +217,33 @@ export class TitleMatcher {
       .sort((x, y) => this.acc[y] - this.acc[x])
       .slice(0, SHORTLIST);
     for (const i of touched) this.acc[i] = 0;
-    return top;
+    return top.map((i) => this.keys[i]);
+  }
+
+  /** The names with their pinyin, initials and syllables, in the order given. */
+  private entries(keys: string[]): Entry[] {
+    const byKey = new Map((this.formsStmt.all(JSON.stringify(keys)) as Entry[]).map((e) => [e.key, e]));
+    return keys.map((k) => byKey.get(k)!);
   }
 
   private fuzzy(q: string, limit: number, fts: boolean): NameMatch[] {
     if (!q) return [];
     const latin = !Array.from(q).some(isHan);
-    const cand = new Set(this.shortlist(q, latin).map((i) => this.entries[i]));
-    const score = latin ? this.latinScorer(q, [...cand]) : this.hanScorer(q);
-    if (fts && ![...cand].some((e) => score(e) >= FOUND_SCORE)) {
+    const shortlist = this.entries(this.shortlist(q, latin));
+    const score = latin ? this.latinScorer(q, shortlist) : this.hanScorer(q);
+    const cand = new Map(shortlist.map((e) => [e.key, e]));
+    if (fts && !shortlist.some((e) => score(e) >= FOUND_SCORE)) {
       // names that share no character or sound with the query but whose indexed title words do
       const match = ftsQuery(this.vocab.informative(bigramTokens(q)), 'OR');
       if (match) {
+        const found = new Set<string>();
         for (const { rowid } of this.ftsStmt.all(`title : (${match})`) as { rowid: number }[]) {
-          for (const { key } of this.keysOfRole.all(rowid) as { key: string }[]) {
-            const i = this.byKey.get(key);
-            if (i !== undefined) cand.add(this.entries[i]);
-          }
+          for (const { key } of this.keysOfRole.all(rowid) as { key: string }[]) if (!cand.has(key)) found.add(key);
         }
+        for (const e of this.entries([...found])) cand.set(e.key, e);
       }
     }
-    return [...cand]
+    return [...cand.values()]
       .map((e) => ({ key: e.key, score: score(e) }))
       .filter((m) => m.score > 0.3)
       .sort((x, y) => y.score - x.score || x.key.localeCompare(y.key))
