@@ -54,12 +54,12 @@ function trigrams(s: string): string[] {
   return out;
 }
 
-/** Grams a name is shortlisted by: its characters and character pairs, their syllables (homophones), pinyin/initials trigrams. */
-function entryGrams(e: Entry): string[] {
-  const g = new Set(charGrams(e.key));
-  for (const s of e.syllables.split(' ')) if (s) g.add('s' + s);
-  for (const t of [...trigrams(e.pinyin), ...trigrams(e.initials)]) g.add('l' + t);
-  return [...g];
+/** Grams a name is shortlisted by: its characters and character pairs, their syllables (homophones), pinyin/initials trigrams; may repeat. */
+function forEachGram(e: Entry, fn: (gram: string) => void): void {
+  for (const g of charGrams(e.key)) fn(g);
+  for (const s of e.syllables.split(' ')) if (s) fn('s' + s);
+  for (const t of trigrams(e.pinyin)) fn('l' + t);
+  for (const t of trigrams(e.initials)) fn('l' + t);
 }
 
 function charGrams(key: string): string[] {
@@ -72,26 +72,38 @@ function queryGrams(q: string, latin: boolean): string[] {
   return [...new Set([...charGrams(q), ...syllablesOf(q).map((s) => 's' + s)])];
 }
 
+const varintBytes = (gap: number): number => (gap < 0x80 ? 1 : gap < 0x4000 ? 2 : gap < 0x200000 ? 3 : gap < 0x10000000 ? 4 : 5);
+
 /**
  * One gram's ascending name numbers, stored as the gaps between them in 7-bit varint bytes: at 100k roles
- * the ~7M entries take ~7 MB instead of 27 MB as Int32Array (most gaps fit in one byte).
+ * the ~7M entries take ~7 MB instead of 27 MB as Int32Array (most gaps fit in one byte). Built in two passes
+ * over the names (measure, then write), so each list is allocated once at its size: growing buffers left
+ * ~20 MB of garbage at open. A name given twice in a row counts once.
  */
 class Postings {
-  private bytes = new Uint8Array(16);
+  count = 0;
+  private bytes: Uint8Array | null = null;
   private size = 0;
   private last = -1;
-  count = 0;
 
-  /** Numbers must come in ascending order. */
-  add(i: number): void {
-    if (this.bytes.length - this.size < 5) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes.subarray(0, this.size));
-      this.bytes = grown;
-    }
-    let gap = i - this.last;
+  /** First pass: make room for name i. */
+  measure(i: number): void {
+    if (i === this.last) return;
+    this.size += varintBytes(i - this.last);
     this.last = i;
     this.count++;
+  }
+
+  /** Second pass, in the same order: write name i. */
+  add(i: number): void {
+    if (!this.bytes) {
+      this.bytes = new Uint8Array(this.size);
+      this.size = 0;
+      this.last = -1;
+    }
+    if (i === this.last) return;
+    let gap = i - this.last;
+    this.last = i;
     while (gap >= 0x80) {
       this.bytes[this.size++] = (gap & 0x7f) | 0x80;
       gap >>>= 7;
@@ -99,15 +111,10 @@ class Postings {
     this.bytes[this.size++] = gap;
   }
 
-  /** Drop the spare room left by growing; call once all numbers are in. */
-  trim(): void {
-    this.bytes = this.bytes.slice(0, this.size);
-  }
-
   forEach(fn: (i: number) => void): void {
-    const b = this.bytes;
+    const b = this.bytes!;
     let i = -1;
-    for (let p = 0; p < this.size; ) {
+    for (let p = 0; p < b.length; ) {
       let gap = 0;
       for (let shift = 0; ; shift += 7) {
         const x = b[p++];
@@ -138,13 +145,17 @@ export class TitleMatcher {
     const names = db.prepare('SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key');
     for (const e of names.iterate() as Iterable<Entry>) {
       const i = this.keys.push(e.key) - 1;
-      for (const g of entryGrams(e)) {
+      forEachGram(e, (g) => {
         let list = this.postings.get(g);
         if (!list) this.postings.set(g, (list = new Postings()));
-        list.add(i);
-      }
+        list.measure(i);
+      });
     }
-    for (const list of this.postings.values()) list.trim();
+    let i = 0;
+    for (const e of names.iterate() as Iterable<Entry>) {
+      const at = i++;
+      forEachGram(e, (g) => this.postings.get(g)!.add(at));
+    }
     this.acc = new Float64Array(this.keys.length);
     // every row of a name has the same forms (indexing works them all out from its key)
     this.formsStmt = db.prepare('SELECT key, pinyin, initials, syllables FROM title_keys WHERE key IN (SELECT value FROM json_each(?))');
