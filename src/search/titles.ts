@@ -13,7 +13,8 @@ import { ftsQuery, type Vocabulary } from './fts.js';
 import { Postings } from './postings.js';
 
 export type NameMatch = { key: string; score: number };
-type Entry = { key: string; pinyin: string; initials: string; syllables: string };
+type Named = { key: string; syllables: string };
+type Entry = Named & { pinyin: string; initials: string };
 
 /** Below this a fuzzy candidate is a suggestion, not an answer. */
 export const FOUND_SCORE = 0.6;
@@ -74,8 +75,15 @@ function queryGrams(q: string, latin: boolean): string[] {
 }
 
 export class TitleMatcher {
-  /** The distinct names, in key order; a name's number is its place here. Its other forms stay in SQLite until a query needs them. */
+  /** The distinct names, in key order; a name's number is its place here. */
   private readonly keys: string[] = [];
+  /**
+   * Their syllables, packed in one string (name i's are syllables[syllableEnds[i-1], syllableEnds[i])): every
+   * Chinese fuzzy lookup aligns ~40 names by sound, and fetching them from SQLite cost ~0.3 ms a lookup.
+   * Pinyin and initials (typed latin only) stay in SQLite.
+   */
+  private readonly syllables: string;
+  private readonly syllableEnds: Int32Array;
   private readonly postings = new Map<string, Postings>();
   private readonly acc: Float64Array;
   private readonly formsStmt: Database.Statement;
@@ -88,7 +96,8 @@ export class TitleMatcher {
     private readonly vocab: Vocabulary,
   ) {
     // streamed, one name at a time: holding ~85k row objects (four strings each) at 100k roles cost ~25 MB
-    const names = db.prepare('SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key');
+    const forms = 'SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key ORDER BY key';
+    const names = db.prepare(forms);
     for (const e of names.iterate() as Iterable<Entry>) {
       const i = this.keys.push(e.key) - 1;
       forEachGram(e, (g) => {
@@ -97,11 +106,16 @@ export class TitleMatcher {
         list.measure(i);
       });
     }
+    this.syllableEnds = new Int32Array(this.keys.length);
     let i = 0;
+    let end = 0;
     for (const e of names.iterate() as Iterable<Entry>) {
       const at = i++;
+      this.syllableEnds[at] = end += e.syllables.length;
       forEachGram(e, (g) => this.postings.get(g)!.add(at));
     }
+    // joined by SQLite in one value: keeping each name's string until a join in JS added ~6 MB at open
+    this.syllables = (db.prepare(`SELECT group_concat(syllables, '') FROM (${forms})`).pluck().get() as string | null) ?? '';
     this.acc = new Float64Array(this.keys.length);
     // every row of a name has the same forms (indexing works them all out from its key)
     this.formsStmt = db.prepare('SELECT key, pinyin, initials, syllables FROM title_keys WHERE key IN (SELECT value FROM json_each(?))');
@@ -150,7 +164,7 @@ export class TitleMatcher {
    * Grams carried by a large share of names (部, 经理's 理) are skipped unless nothing rarer is there:
    * they would cost a walk over most names and hardly change the order.
    */
-  private shortlist(q: string, latin: boolean): string[] {
+  private shortlist(q: string, latin: boolean): number[] {
     const n = this.keys.length;
     const lists = queryGrams(q, latin)
       .map((g) => this.postings.get(g))
@@ -174,7 +188,7 @@ export class TitleMatcher {
       .sort((x, y) => this.acc[y] - this.acc[x])
       .slice(0, SHORTLIST);
     for (const i of touched) this.acc[i] = 0;
-    return top.map((i) => this.keys[i]);
+    return top;
   }
 
   /** The names with their pinyin, initials and syllables, in the order given. */
@@ -186,8 +200,17 @@ export class TitleMatcher {
   private fuzzy(q: string, limit: number, fts: boolean): NameMatch[] {
     if (!q) return [];
     const latin = !Array.from(q).some(isHan);
-    const shortlist = this.entries(this.shortlist(q, latin));
-    const score = latin ? this.latinScorer(q, shortlist) : this.hanScorer(q);
+    const top = this.shortlist(q, latin);
+    if (latin) {
+      const shortlist = this.entries(top.map((i) => this.keys[i]));
+      return this.best(q, shortlist, this.latinScorer(q, shortlist), (keys) => this.entries(keys), limit, fts);
+    }
+    const named = top.map((i) => ({ key: this.keys[i], syllables: this.syllables.slice(i ? this.syllableEnds[i - 1] : 0, this.syllableEnds[i]) }));
+    return this.best(q, named, this.hanScorer(q), (keys) => this.entries(keys), limit, fts);
+  }
+
+  /** The best scoring of the shortlist, topped up from the FTS5 title column (names loaded with load) when none of it is a match. */
+  private best<T extends Named>(q: string, shortlist: T[], score: (e: T) => number, load: (keys: string[]) => T[], limit: number, fts: boolean): NameMatch[] {
     const cand = new Map(shortlist.map((e) => [e.key, e]));
     if (fts && !shortlist.some((e) => score(e) >= FOUND_SCORE)) {
       // names that share no character or sound with the query but whose indexed title words do
@@ -197,7 +220,7 @@ export class TitleMatcher {
         for (const { rowid } of this.ftsStmt.all(`title : (${match})`) as { rowid: number }[]) {
           for (const { key } of this.keysOfRole.all(rowid) as { key: string }[]) if (!cand.has(key)) found.add(key);
         }
-        for (const e of this.entries([...found])) cand.set(e.key, e);
+        for (const e of load([...found])) cand.set(e.key, e);
       }
     }
     return [...cand.values()]
@@ -207,7 +230,7 @@ export class TitleMatcher {
       .slice(0, limit);
   }
 
-  private hanScorer(q: string): (e: Entry) => number {
+  private hanScorer(q: string): (e: Named) => number {
     const pq = syllablesOf(q);
     return (e) => nameSimilarity(q, e.key, pq, e.syllables.split(' '));
   }
