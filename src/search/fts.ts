@@ -14,19 +14,60 @@ export function ftsQuery(tokens: string[], op: 'AND' | 'OR'): string {
 const COMMON_SHARE = 0.2;
 const COMMON_MIN = 2000;
 
-/** Document frequency of every indexed bigram, read once at open: a per-query vocab lookup costs ~1 ms a word. */
+/** a vs b in code point order, like SQLite's BINARY collation of UTF-8 (JS's < differs around surrogate pairs). */
+function compareCodePoints(a: string, b: string, bStart: number, bEnd: number): number {
+  const n = Math.min(a.length, bEnd - bStart);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(bStart + i);
+    // a surrogate is part of a code point above U+FFFF, so it sorts after every other UTF-16 unit
+    if (x !== y) return (x >= 0xd800 && x <= 0xdfff ? x + 0x10000 : x) - (y >= 0xd800 && y <= 0xdfff ? y + 0x10000 : y);
+  }
+  return a.length - (bEnd - bStart);
+}
+
+/**
+ * Document frequency of every indexed term, read once at open (a per-query vocab lookup costs ~1 ms a word).
+ * The terms are packed in order into one string, each ended by a space (term i is text[ends[i-1] + 1, ends[i])),
+ * and found by binary search: at 100k roles ~96k terms take ~3 MB this way, ~7 MB as a Map, and the open
+ * makes no object per term.
+ */
 export class Vocabulary {
-  private readonly df: Map<string, number>;
+  private readonly text: string;
+  private readonly ends: Int32Array;
+  private readonly df: Int32Array;
   readonly roles: number;
 
   constructor(db: Database.Database) {
-    // iterate, not all(): at 100k roles the intermediate array of ~80k rows added ~25 MB to the open's peak RSS
-    this.df = new Map(db.prepare('SELECT term, doc FROM roles_fts_vocab').raw().iterate() as Iterable<[string, number]>);
+    // fts5vocab lists its terms in order itself (it takes ORDER BY term without a sort: a sort here cost
+    // ~15 MB at open at 100k roles); unicode61 tokens never hold a space
+    const row = db
+      .prepare(`SELECT count(*) AS n, group_concat(term, ' ') AS text, group_concat(doc, ' ') AS docs FROM (SELECT term, doc FROM roles_fts_vocab ORDER BY term)`)
+      .get() as { n: number; text: string | null; docs: string | null };
+    this.text = row.text ?? '';
+    this.ends = new Int32Array(row.n);
+    this.df = new Int32Array(row.n);
+    const docs = row.docs ?? '';
+    for (let i = 0, end = -1, p = 0; i < row.n; i++) {
+      end = this.text.indexOf(' ', end + 1);
+      this.ends[i] = end < 0 ? this.text.length : end;
+      let d = 0;
+      for (let c = docs.charCodeAt(p++); c >= 48 && c <= 57; c = docs.charCodeAt(p++)) d = d * 10 + c - 48;
+      this.df[i] = d;
+    }
     this.roles = (db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
   }
 
   docs(token: string): number {
-    return this.df.get(token) ?? 0;
+    const start = (at: number): number => (at ? this.ends[at - 1] + 1 : 0);
+    let lo = 0;
+    let hi = this.df.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareCodePoints(token, this.text, start(mid), this.ends[mid]) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.df.length && compareCodePoints(token, this.text, start(lo), this.ends[lo]) === 0 ? this.df[lo] : 0;
   }
 
   idf(token: string): number {
@@ -36,9 +77,12 @@ export class Vocabulary {
 
   /** The tokens worth querying, rarest first: indexed ones, without the common ones unless nothing else is left. */
   informative(tokens: string[]): string[] {
-    const known = [...new Set(tokens)].filter((t) => this.docs(t) > 0).sort((a, b) => this.docs(a) - this.docs(b));
+    const known = [...new Set(tokens)]
+      .map((t) => ({ t, d: this.docs(t) }))
+      .filter((x) => x.d > 0)
+      .sort((a, b) => a.d - b.d);
     const common = Math.max(this.roles * COMMON_SHARE, COMMON_MIN);
-    const rare = known.filter((t) => this.docs(t) <= common);
-    return rare.length >= 2 ? rare : known.slice(0, 2);
+    const rare = known.filter((x) => x.d <= common).map((x) => x.t);
+    return rare.length >= 2 ? rare : known.slice(0, 2).map((x) => x.t);
   }
 }

@@ -10,9 +10,11 @@ import type Database from 'better-sqlite3';
 import Fuse from 'fuse.js';
 import { bigramTokens, isHan, syllablesOf } from '../text/normalize.js';
 import { ftsQuery, type Vocabulary } from './fts.js';
+import { Postings } from './postings.js';
 
 export type NameMatch = { key: string; score: number };
-type Entry = { key: string; pinyin: string; initials: string; syllables: string };
+type Named = { key: string; syllables: string };
+type Entry = Named & { pinyin: string; initials: string };
 
 /** Below this a fuzzy candidate is a suggestion, not an answer. */
 export const FOUND_SCORE = 0.6;
@@ -54,12 +56,12 @@ function trigrams(s: string): string[] {
   return out;
 }
 
-/** Grams a name is shortlisted by: its characters and character pairs, their syllables (homophones), pinyin/initials trigrams. */
-function entryGrams(e: Entry): string[] {
-  const g = new Set(charGrams(e.key));
-  for (const s of e.syllables.split(' ')) if (s) g.add('s' + s);
-  for (const t of [...trigrams(e.pinyin), ...trigrams(e.initials)]) g.add('l' + t);
-  return [...g];
+/** Grams a name is shortlisted by: its characters and character pairs, their syllables (homophones), pinyin/initials trigrams; may repeat. */
+function forEachGram(e: Entry, fn: (gram: string) => void): void {
+  for (const g of charGrams(e.key)) fn(g);
+  for (const s of e.syllables.split(' ')) if (s) fn('s' + s);
+  for (const t of trigrams(e.pinyin)) fn('l' + t);
+  for (const t of trigrams(e.initials)) fn('l' + t);
 }
 
 function charGrams(key: string): string[] {
@@ -73,10 +75,18 @@ function queryGrams(q: string, latin: boolean): string[] {
 }
 
 export class TitleMatcher {
-  private readonly entries: Entry[];
-  private readonly byKey: Map<string, number>;
-  private readonly postings = new Map<string, Int32Array>();
+  /** The distinct names, in key order; a name's number is its place here. */
+  private readonly keys: string[] = [];
+  /**
+   * Their syllables, packed in one string (name i's are syllables[syllableEnds[i-1], syllableEnds[i])): every
+   * Chinese fuzzy lookup aligns ~40 names by sound, and fetching them from SQLite cost ~0.3 ms a lookup.
+   * Pinyin and initials (typed latin only) stay in SQLite.
+   */
+  private readonly syllables: string;
+  private readonly syllableEnds: Int32Array;
+  private readonly postings = new Map<string, Postings>();
   private readonly acc: Float64Array;
+  private readonly formsStmt: Database.Statement;
   private readonly exactStmt: Database.Statement;
   private readonly ftsStmt: Database.Statement;
   private readonly keysOfRole: Database.Statement;
@@ -85,24 +95,30 @@ export class TitleMatcher {
     db: Database.Database,
     private readonly vocab: Vocabulary,
   ) {
-    this.entries = db
-      .prepare('SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key')
-      .all() as Entry[];
-    this.byKey = new Map(this.entries.map((e, i) => [e.key, i]));
-    // Two passes (count, then fill typed arrays) so open never holds millions of growing JS arrays:
-    // at 100k roles the postings are ~4M entries, and growable arrays doubled the open's peak RSS.
-    const counts = new Map<string, number>();
-    for (const e of this.entries) for (const g of entryGrams(e)) counts.set(g, (counts.get(g) ?? 0) + 1);
-    for (const [g, n] of counts) this.postings.set(g, new Int32Array(n));
-    // counts then serve as fill cursors, counting down; walking the names backwards keeps each list ascending
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      for (const g of entryGrams(this.entries[i])) {
-        const at = counts.get(g)! - 1;
-        this.postings.get(g)![at] = i;
-        counts.set(g, at);
-      }
+    // streamed, one name at a time: holding ~85k row objects (four strings each) at 100k roles cost ~25 MB
+    const forms = 'SELECT key, min(pinyin) AS pinyin, min(initials) AS initials, min(syllables) AS syllables FROM title_keys GROUP BY key ORDER BY key';
+    const names = db.prepare(forms);
+    for (const e of names.iterate() as Iterable<Entry>) {
+      const i = this.keys.push(e.key) - 1;
+      forEachGram(e, (g) => {
+        let list = this.postings.get(g);
+        if (!list) this.postings.set(g, (list = new Postings()));
+        list.measure(i);
+      });
     }
-    this.acc = new Float64Array(this.entries.length);
+    this.syllableEnds = new Int32Array(this.keys.length);
+    let i = 0;
+    let end = 0;
+    for (const e of names.iterate() as Iterable<Entry>) {
+      const at = i++;
+      this.syllableEnds[at] = end += e.syllables.length;
+      forEachGram(e, (g) => this.postings.get(g)!.add(at));
+    }
+    // joined by SQLite in one value: keeping each name's string until a join in JS added ~6 MB at open
+    this.syllables = (db.prepare(`SELECT group_concat(syllables, '') FROM (${forms})`).pluck().get() as string | null) ?? '';
+    this.acc = new Float64Array(this.keys.length);
+    // every row of a name has the same forms (indexing works them all out from its key)
+    this.formsStmt = db.prepare('SELECT key, pinyin, initials, syllables FROM title_keys WHERE key IN (SELECT value FROM json_each(?))');
     // how: 0 a title, 1 an alias, 2 a pinyin or initials key
     this.exactStmt = db.prepare(
       `SELECT key, min(CASE WHEN key = @q THEN (kind = 'alias') ELSE 2 END) AS how FROM title_keys
@@ -149,22 +165,22 @@ export class TitleMatcher {
    * they would cost a walk over most names and hardly change the order.
    */
   private shortlist(q: string, latin: boolean): number[] {
-    const n = this.entries.length;
+    const n = this.keys.length;
     const lists = queryGrams(q, latin)
       .map((g) => this.postings.get(g))
-      .filter((l): l is Int32Array => l !== undefined)
-      .sort((a, b) => a.length - b.length);
+      .filter((l): l is Postings => l !== undefined)
+      .sort((a, b) => a.count - b.count);
     const common = Math.max(n * COMMON_GRAM_SHARE, COMMON_GRAM_MIN);
-    const used = lists.filter((l, i) => i < 2 || l.length <= common);
+    const used = lists.filter((l, i) => i < 2 || l.count <= common);
     const touched: number[] = [];
     let best = 0;
     for (const list of used) {
-      const w = Math.log(1 + n / list.length);
-      for (const i of list) {
+      const w = Math.log(1 + n / list.count);
+      list.forEach((i) => {
         if (this.acc[i] === 0) touched.push(i);
         this.acc[i] += w;
         if (this.acc[i] > best) best = this.acc[i];
-      }
+      });
     }
     // names far below the best are never in the top few: drop them before sorting
     const top = touched
@@ -175,31 +191,46 @@ export class TitleMatcher {
     return top;
   }
 
+  /** The names with their pinyin, initials and syllables, in the order given. */
+  private entries(keys: string[]): Entry[] {
+    const byKey = new Map((this.formsStmt.all(JSON.stringify(keys)) as Entry[]).map((e) => [e.key, e]));
+    return keys.map((k) => byKey.get(k)!);
+  }
+
   private fuzzy(q: string, limit: number, fts: boolean): NameMatch[] {
     if (!q) return [];
     const latin = !Array.from(q).some(isHan);
-    const cand = new Set(this.shortlist(q, latin).map((i) => this.entries[i]));
-    const score = latin ? this.latinScorer(q, [...cand]) : this.hanScorer(q);
-    if (fts && ![...cand].some((e) => score(e) >= FOUND_SCORE)) {
+    const top = this.shortlist(q, latin);
+    if (latin) {
+      const shortlist = this.entries(top.map((i) => this.keys[i]));
+      return this.best(q, shortlist, this.latinScorer(q, shortlist), (keys) => this.entries(keys), limit, fts);
+    }
+    const named = top.map((i) => ({ key: this.keys[i], syllables: this.syllables.slice(i ? this.syllableEnds[i - 1] : 0, this.syllableEnds[i]) }));
+    return this.best(q, named, this.hanScorer(q), (keys) => this.entries(keys), limit, fts);
+  }
+
+  /** The best scoring of the shortlist, topped up from the FTS5 title column (names loaded with load) when none of it is a match. */
+  private best<T extends Named>(q: string, shortlist: T[], score: (e: T) => number, load: (keys: string[]) => T[], limit: number, fts: boolean): NameMatch[] {
+    const cand = new Map(shortlist.map((e) => [e.key, e]));
+    if (fts && !shortlist.some((e) => score(e) >= FOUND_SCORE)) {
       // names that share no character or sound with the query but whose indexed title words do
       const match = ftsQuery(this.vocab.informative(bigramTokens(q)), 'OR');
       if (match) {
+        const found = new Set<string>();
         for (const { rowid } of this.ftsStmt.all(`title : (${match})`) as { rowid: number }[]) {
-          for (const { key } of this.keysOfRole.all(rowid) as { key: string }[]) {
-            const i = this.byKey.get(key);
-            if (i !== undefined) cand.add(this.entries[i]);
-          }
+          for (const { key } of this.keysOfRole.all(rowid) as { key: string }[]) if (!cand.has(key)) found.add(key);
         }
+        for (const e of load([...found])) cand.set(e.key, e);
       }
     }
-    return [...cand]
+    return [...cand.values()]
       .map((e) => ({ key: e.key, score: score(e) }))
       .filter((m) => m.score > 0.3)
       .sort((x, y) => y.score - x.score || x.key.localeCompare(y.key))
       .slice(0, limit);
   }
 
-  private hanScorer(q: string): (e: Entry) => number {
+  private hanScorer(q: string): (e: Named) => number {
     const pq = syllablesOf(q);
     return (e) => nameSimilarity(q, e.key, pq, e.syllables.split(' '));
   }
