@@ -97,7 +97,8 @@ export function bigramTokens(s: string): string[] {
   const out: string[] = [];
   // scraped pages wrap lines inside words ("施工 方案"): whitespace between two Han characters is not a boundary
   const text = canonical(s).replace(/(?<=\p{Script=Han})[^\S\n]+(?=\p{Script=Han})/gu, '');
-  for (const run of text.match(/\p{Script=Han}+|[\p{L}\p{N}]+/gu) ?? []) {
+  // latin/digit words stop at a Han character: "KPI管理" is "kpi" + 管理, not one token no question could match
+  for (const run of text.match(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu) ?? []) {
     if (!isHan(run[0])) {
       out.push(run);
       continue;

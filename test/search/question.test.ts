@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestion } from '../../src/search/question.js';
-import { questionKey } from '../../src/text/normalize.js';
+import { bigramTokens, questionKey } from '../../src/text/normalize.js';
 
 describe('questionKey', () => {
   it('unescapes Slack entities, drops mentions and punctuation, simplifies and lowercases', () => {
@@ -8,6 +8,20 @@ describe('questionKey', () => {
     expect(questionKey('看 <https://x.example/a|会计> 岗位')).toBe('看会计岗位');
     expect(questionKey('<!channel> 總監（KPI）')).toBe('总监kpi');
     expect(questionKey('ＫＦＺＧ')).toBe('kfzg');
+  });
+});
+
+describe('bigramTokens', () => {
+  it('gives Han bigrams and whole latin/digit words, split where the script changes', () => {
+    expect(bigramTokens('负责KPI管理')).toEqual(['负责', 'kpi', '管理']);
+    expect(bigramTokens('100分部业务')).toEqual(['100', '分部', '部业', '业务']);
+    expect(bigramTokens('Excel、Word等办公软件')).toEqual(['excel', 'word', '等办', '办公', '公软', '软件']);
+  });
+
+  it('joins Han characters across a wrapped line but not across a line break, and keeps a lone character', () => {
+    expect(bigramTokens('施工 方案')).toEqual(['施工', '工方', '方案']);
+    expect(bigramTokens('施工\n方案')).toEqual(['施工', '方案']);
+    expect(bigramTokens('岗')).toEqual(['岗']);
   });
 });
 
