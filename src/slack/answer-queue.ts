@@ -3,30 +3,38 @@
  * requests comes first: each event-loop turn spends at most `sliceMs` computing answers, then lets
  * the requests that arrived meanwhile be read and acked. At low load a job runs on the next turn.
  *
- * `full` is the bound the HTTP receiver checks before accepting a request: Slack wants an ack within
- * 3 s, and under a flood a quick "busy" is better for everyone than acks that time out.
+ * `full` is what the HTTP receiver checks before accepting a request: true once the oldest job has
+ * waited `maxWaitMs` (the queue holds more than that much work: a new question would be answered too
+ * late), or `limit` jobs wait (a memory bound). A burst the app can work through in time is absorbed;
+ * under a flood a quick "busy" is better for everyone than answers that come late or not at all.
  */
 export type AnswerQueueOptions = {
-  /** Jobs waiting before `full` turns true. */
+  /** Jobs waiting before `full` turns true whatever their age. */
   limit?: number;
+  /** How long the oldest job may have waited before `full` turns true, ms. */
+  maxWaitMs?: number;
   /** Answer work per event-loop turn, ms. */
   sliceMs?: number;
 };
 
-export const DEFAULT_QUEUE_LIMIT = 256;
+export const DEFAULT_QUEUE_LIMIT = 10_000;
+export const DEFAULT_MAX_WAIT_MS = 2_000;
 export const DEFAULT_SLICE_MS = 8;
 /** Upper bound on the jobs one turn can run (each gets its own setImmediate). */
 const MAX_JOBS_PER_TURN = 64;
 
 export class AnswerQueue {
   readonly limit: number;
+  readonly maxWaitMs: number;
   private readonly sliceMs: number;
-  private jobs: Array<() => void> = [];
+  /** Waiting jobs in order, with when each was queued (performance.now()). */
+  private jobs: Array<{ run: () => void; queuedAt: number }> = [];
   private scheduled = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(opts: AnswerQueueOptions = {}) {
     this.limit = opts.limit ?? DEFAULT_QUEUE_LIMIT;
+    this.maxWaitMs = opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     this.sliceMs = opts.sliceMs ?? DEFAULT_SLICE_MS;
   }
 
@@ -35,19 +43,20 @@ export class AnswerQueue {
   }
 
   get full(): boolean {
-    return this.jobs.length >= this.limit;
+    return this.jobs.length >= this.limit || (this.jobs.length > 0 && performance.now() - this.jobs[0].queuedAt > this.maxWaitMs);
   }
 
   /** Run fn in a later turn; the promise settles with its result or error (its synchronous part counts against the slice). */
   run<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.jobs.push(() => {
+      const run = () => {
         try {
           resolve(fn());
         } catch (e) {
           reject(e);
         }
-      });
+      };
+      this.jobs.push({ run, queuedAt: performance.now() });
       this.schedule();
     });
   }
@@ -71,7 +80,8 @@ export class AnswerQueue {
     for (let i = 0; i < slots; i++) {
       setImmediate(() => {
         if (i === 0) started = performance.now();
-        if (this.jobs.length > 0 && performance.now() - started < this.sliceMs) this.jobs.shift()!();
+        if (this.jobs.length === 0 || performance.now() - started >= this.sliceMs) return;
+        this.jobs.shift()!.run();
       });
     }
     // after the last job's continuations, which may have queued follow-up jobs

@@ -4,9 +4,9 @@
  * Bolt's middleware. Verification and parsing are Bolt's own functions; added here:
  * - the timestamp checked in both directions (Bolt 5.1 rejects only stale requests, so a signed request
  *   dated in the future would be replayable until then);
- * - load shedding: while the answer queue is full a request is turned away at once (a slash command
- *   gets a "busy" note, anything else 503 so Slack retries the event later) instead of acks queueing
- *   past Slack's 3 s limit.
+ * - load shedding: while the answer queue is full (AnswerQueue.full: more work waiting than can be done
+ *   in time) a request is turned away at once: a slash command gets a "busy" note, anything else 503
+ *   so Slack retries the event later.
  * Listeners' own ack() calls are no-ops here: the ack has already been sent, empty. None of ours acks
  * with content (answers go through response_url or the Web API).
  */
@@ -137,7 +137,7 @@ export class AckFirstReceiver implements Receiver {
     this.shed++;
     const now = Date.now();
     if (now - this.lastShedLog >= SHED_LOG_INTERVAL_MS) {
-      this.log.warn(`answer queue full (${this.opts.answers.limit} waiting): turned away ${this.shed} request(s) since the last report`);
+      this.log.warn(`answer queue full (${this.opts.answers.waiting} waiting): turned away ${this.shed} request(s) since the last report`);
       this.shed = 0;
       this.lastShedLog = now;
     }

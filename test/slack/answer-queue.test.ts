@@ -24,6 +24,16 @@ describe('AnswerQueue', () => {
     expect(order).toEqual([1, 2, 3]);
   });
 
+  it('is full once its oldest job has waited too long, not merely because many wait', async () => {
+    const q = new AnswerQueue({ maxWaitMs: 30 });
+    const jobs = Array.from({ length: 500 }, (_, i) => q.run(() => i));
+    expect(q.full).toBe(false); // a burst is taken in
+    busyFor(40); // the loop is held up: the first job has now waited past maxWaitMs
+    expect(q.full).toBe(true);
+    await Promise.all(jobs);
+    expect(q.full).toBe(false);
+  });
+
   it('is full at its limit and empties again', async () => {
     const q = new AnswerQueue({ limit: 2 });
     const jobs = [q.run(() => 1), q.run(() => 2)];
