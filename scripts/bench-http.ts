@@ -4,8 +4,9 @@
  * The Slack app in HTTP mode on loopback under load: autocannon sends correctly signed `/role`
  * slash commands (and a share of app_mention events) with questions from the benchmark mix;
  * replies go to a local fake Slack API (response_url and chat.postMessage) in a process of its own.
- * Each phase is C connections (closed loop: each sends again as soon as it is acked, a flood) or
- * C@R (C connections sharing R requests/s, open loop as Slack's traffic is), one after the other.
+ * Each phase is C connections under autocannon (closed loop: each sends again as soon as it is acked,
+ * a flood) or C@R (R requests/s evenly spaced over at most C connections, open loop as Slack's traffic
+ * is; see src/bench/open-loop.ts), one after the other.
  * Reports requests/s, ack latency, answers delivered, requests turned away and errors, into
  * bench/results.md and results.json.
  */
@@ -18,6 +19,7 @@ import { z } from 'zod';
 import { parseArgs } from '../src/cli/args.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { buildSynthIndex, poolFromSeeds } from '../src/bench/corpus.js';
+import { openLoop, type LoadRequest, type OpenLoopResult } from '../src/bench/open-loop.js';
 import { questionMix } from '../src/bench/questions.js';
 import { httpFailures, phaseName, saveResults, TARGETS, type HttpRun } from '../src/bench/report.js';
 import { BUSY_TEXT } from '../src/slack/receiver.js';
@@ -26,7 +28,7 @@ import { sign } from '../test/slack/fake-slack.js';
 const args = parseArgs(
   process.argv.slice(2),
   z.object({
-    /** C (closed loop) or C@R (R req/s over C connections), comma-separated, run in turn. */
+    /** C (closed loop) or C@R (R req/s, open loop, over at most C connections), comma-separated, run in turn. */
     phases: z
       .string()
       .default('100,100@300,1')
@@ -97,54 +99,57 @@ async function main(): Promise<void> {
   command.set('response_url', `${slackUrl}/hook/command`);
   const mention = JSON.parse(payload('app_mention').raw_body);
   let n = 0;
+  let mentionsSent = 0;
+  /** The n-th request of the run: a signed /role command, or now and then an app_mention event. */
+  const nextRequest = (): LoadRequest => {
+    const i = n++;
+    const q = questions[i % questions.length];
+    const isMention = (i * 0.618034) % 1 < args.mentions; // evenly spread, deterministic
+    let body: string;
+    if (isMention) {
+      mentionsSent++;
+      const ts = `1700000000.${String(i).padStart(6, '0')}`;
+      body = JSON.stringify({ ...mention, event_id: `EvBench${i}`, event: { ...mention.event, text: `<@UBOT> ${q}`, ts, event_ts: ts } });
+    } else {
+      command.set('text', q);
+      command.set('trigger_id', `bench.${i}`);
+      body = command.toString();
+    }
+    const now = Math.floor(Date.now() / 1000);
+    return {
+      body,
+      headers: {
+        'content-type': isMention ? 'application/json' : 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(now),
+        'x-slack-signature': sign(SECRET, now, body),
+      },
+    };
+  };
   const phases: HttpRun[] = [];
   for (const { connections, rate } of args.phases) {
-    const before = { answers: await answersReceived(fake.child), n };
-    let mentionsSent = 0;
+    const before = { answers: await answersReceived(fake.child), n, mentions: mentionsSent };
     let busy = 0;
     let refused503 = 0;
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}`,
-      connections,
-      ...(rate ? { overallRate: rate } : {}),
-      duration: args.duration,
-      timeout: 10,
-      requests: [
-        {
-          method: 'POST',
-          path: '/slack/events',
-          setupRequest: (req) => {
-            const i = n++;
-            const q = questions[i % questions.length];
-            const isMention = (i * 0.618034) % 1 < args.mentions; // evenly spread, deterministic
-            let body: string;
-            if (isMention) {
-              mentionsSent++;
-              const ts = `1700000000.${String(i).padStart(6, '0')}`;
-              body = JSON.stringify({ ...mention, event_id: `EvBench${i}`, event: { ...mention.event, text: `<@UBOT> ${q}`, ts, event_ts: ts } });
-            } else {
-              command.set('text', q);
-              command.set('trigger_id', `bench.${i}`);
-              body = command.toString();
-            }
-            const now = Math.floor(Date.now() / 1000);
-            return {
-              ...req,
-              body,
-              headers: {
-                'content-type': isMention ? 'application/json' : 'application/x-www-form-urlencoded',
-                'x-slack-request-timestamp': String(now),
-                'x-slack-signature': sign(SECRET, now, body),
-              },
-            };
-          },
-          onResponse: (status, body) => {
-            if (status === 503) refused503++;
-            else if (status === 200 && body.includes(BUSY_TEXT)) busy++;
-          },
-        },
-      ],
-    });
+    const onResponse = (status: number, body: string): void => {
+      if (status === 503) refused503++;
+      else if (status === 200 && body.includes(BUSY_TEXT)) busy++;
+    };
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    const result: Omit<OpenLoopResult, 'sent'> = rate
+      ? await openLoop({ url, rate, durationSeconds: args.duration, connections, timeoutMs: 10_000, next: nextRequest, onResponse })
+      : await autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections,
+          duration: args.duration,
+          timeout: 10,
+          requests: [{ method: 'POST', path: '/slack/events', setupRequest: (req) => ({ ...req, ...nextRequest() }), onResponse }],
+        }).then((r) => ({
+          completed: r.requests.total,
+          latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+          errors: r.errors,
+          timeouts: r.timeouts,
+          non2xx: r.non2xx,
+        }));
     // Answers are sent after the ack: wait for the accepted requests' answers (until they stop coming).
     const sent = n - before.n;
     let answers = 0;
@@ -159,20 +164,20 @@ async function main(): Promise<void> {
       ...(rate ? { rate } : {}),
       durationSeconds: args.duration,
       sent,
-      requests: result.requests.total,
-      requestsPerSecond: result.requests.average,
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+      requests: result.completed,
+      requestsPerSecond: result.completed / args.duration,
+      latencyMs: result.latencyMs,
       errors: result.errors,
       non2xx: result.non2xx,
       timeouts: result.timeouts,
-      mentions: mentionsSent,
+      mentions: mentionsSent - before.mentions,
       answersDelivered: answers,
       busy,
       refused503,
     };
     phases.push(run);
     log(
-      `${phaseName(run)}: ${run.requests} requests (${mentionsSent} mentions), ${Math.round(run.requestsPerSecond)} req/s, ` +
+      `${phaseName(run)}: ${run.requests} requests (${run.mentions} mentions), ${Math.round(run.requestsPerSecond)} req/s, ` +
         `ack p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms (target < ${TARGETS.httpP99Ms}); answered ${answers}, busy ${busy}, ` +
         `503 ${refused503}; errors ${run.errors}, timeouts ${run.timeouts}, failures ${httpFailures(run)}`,
     );

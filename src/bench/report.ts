@@ -38,7 +38,7 @@ export type BenchResults = {
 
 export type HttpRun = {
   connections: number;
-  /** Requests per second offered over all connections; absent: each connection sends again as soon as it is acked. */
+  /** Requests per second sent evenly (open loop); absent: each connection sends again as soon as it is acked. */
   rate?: number;
   durationSeconds: number;
   /** Requests sent, and those answered (acked) within the phase; the last few are still in flight when it ends. */
@@ -139,7 +139,8 @@ export function renderMarkdown(r: Results): string {
       `Correctly signed \`/role\` slash commands (and ~20 % app_mention events) over loopback against the app in HTTP mode on a ${h.indexRoles.toLocaleString('en')}-role index; ` +
         `replies go to a local fake Slack API (its own process). Without a rate, every connection sends again as soon as it is acked (closed loop): with 100 ` +
         `connections that is a flood far beyond capacity, which the app meets by acking at once and turning away what its answer queue cannot take ` +
-        `(/role gets a "busy" note in its ack, events a 503 so Slack retries them later). A fixed rate is open-loop traffic, as Slack sends it. ` +
+        `(/role gets a "busy" note in its ack, events a 503 so Slack retries them later). A rate (C@R) is open-loop traffic as Slack sends it: ` +
+        `R requests/s evenly spaced over at most C connections, latency counted from when each request was due. ` +
         `App peak RSS ${mb(h.appMaxRssBytes)} MB; load average ${h.load.toFixed(1)} at the end.`,
       '',
       '| phase × s | sent / acked | requests/s | ack p50 ms | ack p90 ms | ack p99 ms | max ms | answered | told busy | 503 (retried by Slack) | errors + timeouts + other non-2xx |',
