@@ -22,7 +22,8 @@ export type DocumentRow = {
   roles: number;
 };
 
-export type IndexContent = { documents: DocumentRow[]; roles: Role[] };
+/** search[i], when given, is roles[i]'s search row worked out already (by ingest); missing ones are worked out here. */
+export type IndexContent = { documents: DocumentRow[]; roles: Role[]; search?: readonly (SearchRow | undefined)[] };
 
 const DDL = `
 CREATE TABLE documents (
@@ -143,7 +144,7 @@ export class IndexWriter {
     this.documents++;
   }
 
-  /** search: the role's searchRow when it was worked out already (by an ingest worker). */
+  /** search: the role's searchRow when it was worked out already (by ingest). */
   addRole(r: Role, search: SearchRow = searchRow(r, this.forms)): void {
     const row = this.insRole.run(r.id, r.source.file, r.source.startLine, r.title, JSON.stringify(r));
     this.writeSearchRow(row.lastInsertRowid, r.source.file, search);
@@ -183,7 +184,7 @@ export function writeIndex(dbPath: string, content: IndexContent, options: Write
   const w = new IndexWriter(dbPath);
   try {
     for (const d of content.documents) w.addDocument(d);
-    for (const r of content.roles) w.addRole(r);
+    content.roles.forEach((r, i) => w.addRole(r, content.search?.[i]));
   } catch (e) {
     w.abort();
     throw e;
