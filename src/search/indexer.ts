@@ -5,13 +5,14 @@ import { bigramTokens, initialsKey, normalizeKey, pinyinKey, syllablesOf } from 
 
 /**
  * - roles_fts: pre-tokenized bigram text (see bigramTokens); unicode61 then splits on the spaces we put in.
+ *   Contentless: searches read rowids and bm25 only (the words are in roles.json), so the text is not stored.
  *   roles_fts_vocab gives each bigram's document frequency (which question words are informative).
  * - title_keys: every name a role answers to (its title and aliases) as a normalized key with its pinyin and
  *   initials and per-character syllables (for homophones), so exact lookups are one index probe and the fuzzy matcher loads the DISTINCT names only.
  * - reports_keys: the normalized reportsTo of each role, to find a role's direct reports without a scan.
  */
 export const SEARCH_DDL = `
-CREATE VIRTUAL TABLE roles_fts USING fts5(title, duties, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE roles_fts USING fts5(title, duties, content = '', tokenize = 'unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE roles_fts_vocab USING fts5vocab(roles_fts, 'row');
 CREATE TABLE title_keys (
   key TEXT NOT NULL,
