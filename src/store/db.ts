@@ -51,9 +51,10 @@ CREATE INDEX roles_file ON roles(file, start_line);
 
 /**
  * The temp file is thrown away unless it is finished, checked, flushed and renamed: it needs no journal and
- * no syncs while it is written, and a large page cache keeps the search tables' pages in memory.
+ * no syncs while it is written. (A 256 MB page cache gained nothing measurable once the FTS table was
+ * contentless, and the process kept the memory it freed.)
  */
-const BUILD_PRAGMAS = ['journal_mode = OFF', 'synchronous = OFF', 'cache_size = -262144'];
+const BUILD_PRAGMAS = ['journal_mode = OFF', 'synchronous = OFF'];
 
 export type WriteOptions = {
   /** Extra checks on the finished temp index before it replaces the old one; throw to refuse it. */
