@@ -1,7 +1,7 @@
 /** Search tables written alongside the role records, in the same transaction (owned by the search layer). */
 import type Database from 'better-sqlite3';
 import type { Role } from '../roles/schema.js';
-import { bigramTokens, initialsKey, normalizeKey, pinyinKey, syllablesOf } from '../text/normalize.js';
+import { bigramText, initialsKey, normalizeKey, pinyinKey, syllablesOf } from '../text/normalize.js';
 
 /**
  * - roles_fts: pre-tokenized bigram text (see bigramTokens); unicode61 then splits on the spaces we put in.
@@ -40,7 +40,7 @@ CREATE INDEX reports_keys_key ON reports_keys(key);
 `;
 
 export function ftsText(parts: string[]): string {
-  return parts.flatMap(bigramTokens).join(' ');
+  return parts.map(bigramText).filter(Boolean).join(' ');
 }
 
 export type NameKey = { key: string; pinyin: string; initials: string; syllables: string; kind: 'title' | 'alias' };
