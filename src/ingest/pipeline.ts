@@ -65,11 +65,20 @@ export function createIngester(documents: number): Ingester {
   // one core: a worker would only take turns with this thread
   if (documents < PARALLEL_MIN_DOCUMENTS || workers < 2) return { ingest: inThread, ahead: READ_AHEAD, close: async () => {} };
   const pool = new IngestPool(workers);
+  let closed = false;
   return {
-    // a worker that fails (it could not start, it crashed) leaves its documents to this thread: same step, same result
-    ingest: (job) => pool.ingest(job).catch(() => inThread(job)),
+    // a worker that fails (it could not start, it crashed) leaves its documents to this thread: same step, same
+    // result; once closed (done, or given up on an error) the jobs still in flight are dropped
+    ingest: (job) =>
+      pool.ingest(job).catch((e: Error) => {
+        if (closed) throw e;
+        return inThread(job);
+      }),
     ahead: workers * AHEAD_PER_WORKER,
-    close: () => pool.close(),
+    close: () => {
+      closed = true;
+      return pool.close();
+    },
   };
 }
 
