@@ -3,8 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { fail, parseArgs } from '../src/cli/args.js';
 import { loadPaths } from '../src/config.js';
-import { ingestFolder } from '../src/ingest/pipeline.js';
-import { writeIndex } from '../src/store/db.js';
+import { buildIndex } from '../src/ingest/build.js';
 
 const USAGE = 'usage: npm run index -- [--data <documents folder>] [--db <index file>]';
 const paths = loadPaths();
@@ -16,7 +15,13 @@ const args = parseArgs(
 
 if (!existsSync(args.data) || !statSync(args.data).isDirectory()) fail(`documents folder not found: ${args.data}`, 1);
 
-const { documents, roles } = await ingestFolder(args.data);
+let built: Awaited<ReturnType<typeof buildIndex>>;
+try {
+  built = await buildIndex(args.data, args.db);
+} catch (e) {
+  fail(`cannot write the index to ${args.db}: ${(e as Error).message}`, 1);
+}
+const { documents, roles } = built;
 const ok = documents.filter((d) => d.status === 'ok');
 const skipped = documents.filter((d) => d.status === 'skipped');
 
@@ -26,10 +31,5 @@ for (const d of skipped) out.push(`  skipped ${d.file}: ${d.reason}`);
 out.push(`roles: ${roles.length}`);
 process.stdout.write(out.join('\n') + '\n');
 
-if (ok.length === 0) fail(`no document in ${args.data} could be read; index not written`, 1);
-try {
-  writeIndex(args.db, { documents, roles });
-} catch (e) {
-  fail(`cannot write the index to ${args.db}: ${(e as Error).message}`, 1);
-}
+if (!built.written) fail(`no document in ${args.data} could be read; index not written`, 1);
 process.stdout.write(`index written: ${args.db}\n`);

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { openAnswerer } from './answer/engine.js';
 import type { Paths } from './config.js';
-import { ingestFolder } from './ingest/pipeline.js';
+import { buildIndex } from './ingest/build.js';
 import { HELP_TEXT, renderText } from './render/text.js';
-import { isCurrentIndex, writeIndex } from './store/db.js';
+import { isCurrentIndex } from './store/db.js';
 import { createLiveIndex } from './store/live.js';
 
 /** Build the index from the documents when it does not exist yet (first run). */
@@ -16,10 +16,9 @@ export async function ensureIndex(paths: Paths): Promise<void> {
   if (isCurrentIndex(paths.dbPath)) return;
   // Missing, or left by an older checkout with other tables: build it from the documents.
   process.stdout.write(`${existsSync(paths.dbPath) ? '索引版本过旧' : '首次运行'}：正在从 ${paths.dataDir} 建立索引……\n`);
-  const { documents, roles } = await ingestFolder(paths.dataDir);
-  if (!documents.some((d) => d.status === 'ok')) throw new Error(`${paths.dataDir} 中没有可读取的文档，无法建立索引`);
+  const { documents, roles, written } = await buildIndex(paths.dataDir, paths.dbPath);
+  if (!written) throw new Error(`${paths.dataDir} 中没有可读取的文档，无法建立索引`);
   for (const d of documents) if (d.status === 'skipped') process.stdout.write(`  跳过 ${d.file}：${d.reason}\n`);
-  writeIndex(paths.dbPath, { documents, roles });
   process.stdout.write(`索引已建立：${roles.length} 个岗位，${documents.length} 个文档。\n`);
 }
 

@@ -1,7 +1,7 @@
 /** Synthetic index for benchmarks: seed records from a documents folder → corpus → index via the real ingest path. */
 import path from 'node:path';
+import { buildIndex } from '../ingest/build.js';
 import { ingestFolder, type FolderIngest } from '../ingest/pipeline.js';
-import { writeIndex } from '../store/db.js';
 import { seedPool, writeSynthCorpus, type SeedPool, type SynthRole } from './synth.js';
 
 /** The recombination material, from the records ingest extracts from the seed documents now. */
@@ -29,8 +29,7 @@ export async function buildSynthIndex(pool: SeedPool, workDir: string, roles: nu
   const generated = await writeSynthCorpus(dir, pool, { roles, seed });
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const content = await ingestFolder(dir);
-  writeIndex(dbPath, content);
+  const content = await buildIndex(dir, dbPath);
   const buildMs = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   return { dbPath, corpusDir: dir, documents: generated.documents, generated: generated.roles, content, buildMs, buildCpuMs: (cpu.user + cpu.system) / 1000 };

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { ingestRead } from '../ingest/pipeline.js';
-import { documentFromBytes, listFiles, sha256 } from '../ingest/read.js';
+import { createIngester, inOrder, type Ingested, type IngestJob } from '../ingest/pipeline.js';
+import { listFiles, sha256 } from '../ingest/read.js';
 import type { Role } from '../roles/schema.js';
+import type { SearchRow } from '../search/indexer.js';
 import { loadDocuments, readMeta, loadRoles, openIndex, writeIndex, type DocumentRow } from '../store/db.js';
 import { acquireLock } from '../store/lock.js';
 import { diffRoles, type RoleDiff } from './diff.js';
@@ -120,7 +121,9 @@ function loadPrevious(dbPath: string, fingerprint: string): Loaded {
   return { previous, documents, rolesByFile };
 }
 
-async function ingestOne(file: string, absPath: string, prev: Loaded, full: boolean): Promise<{ row: DocumentOutcome; roles: Role[] }> {
+type Outcome = { row: DocumentOutcome; roles: Role[]; search?: SearchRow[] };
+
+async function ingestOne(file: string, absPath: string, prev: Loaded, full: boolean, ingest: (job: IngestJob) => Promise<Ingested>): Promise<Outcome> {
   let bytes: Buffer;
   try {
     bytes = await readFile(absPath);
@@ -135,10 +138,8 @@ async function ingestOne(file: string, absPath: string, prev: Loaded, full: bool
     return { row: { ...old, change: 'unchanged', reused: true, format: null, titles: oldRoles.map((r) => r.title) }, roles: oldRoles };
   }
   const change = !old ? 'new' : old.sha256 === hash ? 'unchanged' : 'changed';
-  const r = await documentFromBytes(file, bytes, hash);
-  const { row, roles } = ingestRead(r);
-  const format = r.status === 'ok' ? r.format : null;
-  return { row: { ...row, change, reused: false, format, titles: roles.map((x) => x.title) }, roles };
+  const { row, roles, search, format } = await ingest({ file, bytes, sha256: hash });
+  return { row: { ...row, change, reused: false, format, titles: roles.map((x) => x.title) }, roles, search };
 }
 
 export async function runRefresh(opts: RefreshOptions): Promise<RefreshResult> {
@@ -162,11 +163,19 @@ async function refreshLocked(opts: RefreshOptions): Promise<RefreshResult> {
   opts.onStart?.(files.length);
   const documents: DocumentOutcome[] = [];
   const roles: Role[] = [];
-  for (const [i, src] of files.entries()) {
-    const { row, roles: found } = await ingestOne(src.file, src.absPath, prev, full);
-    documents.push(row);
-    roles.push(...found);
-    opts.onDocument?.(row, i, files.length);
+  // search rows of the documents parsed now (reused roles get theirs when written)
+  const search: (SearchRow | undefined)[] = [];
+  const ingester = createIngester(files.length);
+  try {
+    const step = (src: (typeof files)[number]) => ingestOne(src.file, src.absPath, prev, full, ingester.ingest);
+    for await (const { row, roles: found, search: rows } of inOrder(files, ingester.ahead, step)) {
+      documents.push(row);
+      roles.push(...found);
+      search.push(...(rows ?? found.map(() => undefined)));
+      opts.onDocument?.(row, documents.length - 1, files.length);
+    }
+  } finally {
+    await ingester.close();
   }
   const present = new Set(files.map((f) => f.file));
   const previousRoles = [...prev.rolesByFile.values()].flat();
@@ -179,7 +188,7 @@ async function refreshLocked(opts: RefreshOptions): Promise<RefreshResult> {
   else if (!opts.check) {
     try {
       opts.onWrite?.();
-      writeIndex(opts.dbPath, { documents: documents.map(({ file, sha256, size, status, reason, roles: n }) => ({ file, sha256, size, status, reason, roles: n })), roles }, { meta: { [FINGERPRINT_KEY]: fingerprint } });
+      writeIndex(opts.dbPath, { documents: documents.map(({ file, sha256, size, status, reason, roles: n }) => ({ file, sha256, size, status, reason, roles: n })), roles, search }, { meta: { [FINGERPRINT_KEY]: fingerprint } });
       written = true;
     } catch (e) {
       failure = `the new index failed: ${(e as Error).message}`;

@@ -1,17 +1,18 @@
 /** Search tables written alongside the role records, in the same transaction (owned by the search layer). */
 import type Database from 'better-sqlite3';
 import type { Role } from '../roles/schema.js';
-import { bigramTokens, initialsKey, normalizeKey, pinyinKey, syllablesOf } from '../text/normalize.js';
+import { bigramText, initialsKey, normalizeKey, pinyinKey, syllablesOf } from '../text/normalize.js';
 
 /**
  * - roles_fts: pre-tokenized bigram text (see bigramTokens); unicode61 then splits on the spaces we put in.
+ *   Contentless: searches read rowids and bm25 only (the words are in roles.json), so the text is not stored.
  *   roles_fts_vocab gives each bigram's document frequency (which question words are informative).
  * - title_keys: every name a role answers to (its title and aliases) as a normalized key with its pinyin and
  *   initials and per-character syllables (for homophones), so exact lookups are one index probe and the fuzzy matcher loads the DISTINCT names only.
  * - reports_keys: the normalized reportsTo of each role, to find a role's direct reports without a scan.
  */
 export const SEARCH_DDL = `
-CREATE VIRTUAL TABLE roles_fts USING fts5(title, duties, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE roles_fts USING fts5(title, duties, content = '', tokenize = 'unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE roles_fts_vocab USING fts5vocab(roles_fts, 'row');
 CREATE TABLE title_keys (
   key TEXT NOT NULL,
@@ -26,21 +27,25 @@ CREATE TABLE title_keys (
   fields INTEGER NOT NULL,
   richness INTEGER NOT NULL
 );
+CREATE TABLE reports_keys (key TEXT NOT NULL, role INTEGER NOT NULL);
+`;
+
+/** Indexes on the search tables, created once the rows are in: one sort each instead of a B-tree insert per row. */
+export const SEARCH_INDEXES = `
 CREATE INDEX title_keys_key ON title_keys(key, kind DESC, richness DESC);
 CREATE INDEX title_keys_file ON title_keys(key, file, kind DESC, richness DESC);
 CREATE INDEX title_keys_pinyin ON title_keys(pinyin);
 CREATE INDEX title_keys_initials ON title_keys(initials);
-CREATE TABLE reports_keys (key TEXT NOT NULL, role INTEGER NOT NULL);
 CREATE INDEX reports_keys_key ON reports_keys(key);
 `;
 
 export function ftsText(parts: string[]): string {
-  return parts.flatMap(bigramTokens).join(' ');
+  return parts.map(bigramText).filter(Boolean).join(' ');
 }
 
 export type NameKey = { key: string; pinyin: string; initials: string; syllables: string; kind: 'title' | 'alias' };
 
-type NameForms = Omit<NameKey, 'kind'>;
+export type NameForms = Omit<NameKey, 'kind'>;
 
 function nameForms(name: string): NameForms {
   const key = normalizeKey(name);
@@ -73,24 +78,41 @@ export function richness(r: Role): number {
   return r.duties.length + r.requirements.length + (r.department ? 1 : 0) + (r.reportsTo ? 1 : 0);
 }
 
-/** Called once per role with the rowid of its row in `roles`. */
-export function searchRowWriter(db: Database.Database): (rowid: number | bigint, role: Role) => void {
-  const insFts = db.prepare('INSERT INTO roles_fts (rowid, title, duties) VALUES (?, ?, ?)');
-  const insKey = db.prepare('INSERT INTO title_keys (key, pinyin, initials, syllables, kind, role, file, fields, richness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insReports = db.prepare('INSERT INTO reports_keys (key, role) VALUES (?, ?)');
-  // many roles share a title: its pinyin forms are worked out once per build
+/** nameForms remembering each name's result: many roles share a title, so its pinyin forms are worked out once. */
+export function cachedNameForms(): (name: string) => NameForms {
   const formsOf = new Map<string, NameForms>();
-  const cachedForms = (name: string): NameForms => {
+  return (name) => {
     let f = formsOf.get(name);
     if (!f) formsOf.set(name, (f = nameForms(name)));
     return f;
   };
-  return (rowid, r) => {
-    insFts.run(rowid, ftsText([r.title, ...r.aliases]), ftsText(r.duties));
-    const bits = fieldBits(r);
-    const rich = richness(r);
-    for (const k of nameKeys(r, cachedForms)) insKey.run(k.key, k.pinyin, k.initials, k.syllables, k.kind, rowid, r.source.file, bits, rich);
-    const boss = r.reportsTo ? normalizeKey(r.reportsTo) : '';
-    if (boss) insReports.run(boss, rowid);
+}
+
+/**
+ * Everything one role adds to the search tables except its rowid. Plain data from pure functions, so
+ * ingest workers can work it out while the writing thread only inserts.
+ */
+export type SearchRow = { title: string; duties: string; names: NameKey[]; fields: number; richness: number; reportsTo: string };
+
+export function searchRow(r: Role, forms: (name: string) => NameForms = nameForms): SearchRow {
+  return {
+    title: ftsText([r.title, ...r.aliases]),
+    duties: ftsText(r.duties),
+    names: nameKeys(r, forms),
+    fields: fieldBits(r),
+    richness: richness(r),
+    reportsTo: r.reportsTo ? normalizeKey(r.reportsTo) : '',
+  };
+}
+
+/** Called once per role with the rowid of its row in `roles`, its source file and its searchRow. */
+export function searchRowWriter(db: Database.Database): (rowid: number | bigint, file: string, row: SearchRow) => void {
+  const insFts = db.prepare('INSERT INTO roles_fts (rowid, title, duties) VALUES (?, ?, ?)');
+  const insKey = db.prepare('INSERT INTO title_keys (key, pinyin, initials, syllables, kind, role, file, fields, richness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insReports = db.prepare('INSERT INTO reports_keys (key, role) VALUES (?, ?)');
+  return (rowid, file, row) => {
+    insFts.run(rowid, row.title, row.duties);
+    for (const k of row.names) insKey.run(k.key, k.pinyin, k.initials, k.syllables, k.kind, rowid, file, row.fields, row.richness);
+    if (row.reportsTo) insReports.run(row.reportsTo, rowid);
   };
 }

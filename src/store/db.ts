@@ -8,10 +8,10 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, ren
 import path from 'node:path';
 import { RoleSchema, type Role } from '../roles/schema.js';
 import { processAlive } from './lock.js';
-import { SEARCH_DDL, searchRowWriter } from '../search/indexer.js';
+import { cachedNameForms, SEARCH_DDL, SEARCH_INDEXES, searchRow, searchRowWriter, type SearchRow } from '../search/indexer.js';
 
-/** Bump whenever the tables change (roles or search), so an index from an older checkout is rebuilt, not misread. */
-export const SCHEMA_VERSION = 2;
+/** Bump whenever the tables or their contents change (roles, search tables, how search text is tokenized), so an index from an older checkout is rebuilt, not misread. */
+export const SCHEMA_VERSION = 3;
 
 export type DocumentRow = {
   file: string;
@@ -22,7 +22,8 @@ export type DocumentRow = {
   roles: number;
 };
 
-export type IndexContent = { documents: DocumentRow[]; roles: Role[] };
+/** search[i], when given, is roles[i]'s search row worked out already (by ingest); missing ones are worked out here. */
+export type IndexContent = { documents: DocumentRow[]; roles: Role[]; search?: readonly (SearchRow | undefined)[] };
 
 const DDL = `
 CREATE TABLE documents (
@@ -41,9 +42,19 @@ CREATE TABLE roles (
   title TEXT NOT NULL,
   json TEXT NOT NULL
 );
-CREATE INDEX roles_file ON roles(file, start_line);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
+/** Created after the rows are in (see SEARCH_INDEXES). */
+const INDEXES = `
+CREATE INDEX roles_file ON roles(file, start_line);
+`;
+
+/**
+ * The temp file is thrown away unless it is finished, checked, flushed and renamed: it needs no journal and
+ * no syncs while it is written. (A 256 MB page cache gained nothing measurable once the FTS table was
+ * contentless, and the process kept the memory it freed.)
+ */
+const BUILD_PRAGMAS = ['journal_mode = OFF', 'synchronous = OFF'];
 
 export type WriteOptions = {
   /** Extra checks on the finished temp index before it replaces the old one; throw to refuse it. */
@@ -81,13 +92,13 @@ function fsyncPath(p: string): void {
 }
 
 /** The consistency every index must have before it may serve: storage, counts and records that parse. */
-function validateIndex(db: Database.Database, content: IndexContent): void {
+function validateIndex(db: Database.Database, expected: { documents: number; roles: number }): void {
   const check = db.pragma('quick_check', { simple: true });
   if (check !== 'ok') throw new Error(`index self-check failed: ${String(check)}`);
   const n = (db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
-  if (n !== content.roles.length) throw new Error(`index holds ${n} roles, expected ${content.roles.length}`);
+  if (n !== expected.roles) throw new Error(`index holds ${n} roles, expected ${expected.roles}`);
   const docs = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
-  if (docs !== content.documents.length) throw new Error(`index holds ${docs} documents, expected ${content.documents.length}`);
+  if (docs !== expected.documents) throw new Error(`index holds ${docs} documents, expected ${expected.documents}`);
   const mismatch = db
     .prepare('SELECT d.file, d.roles, count(r.rowid) AS n FROM documents d LEFT JOIN roles r ON r.file = d.file GROUP BY d.file HAVING n != d.roles LIMIT 1')
     .get() as { file: string; roles: number; n: number } | undefined;
@@ -96,43 +107,90 @@ function validateIndex(db: Database.Database, content: IndexContent): void {
 }
 
 /**
- * Build the whole index in a temp file beside dbPath, validate it, then rename it into place. Until the
- * rename the old index is never touched, so a crash, a kill or a failed check leaves it serving.
+ * A new index written in a temp file beside dbPath, row by row (so a build can write while documents are
+ * still being parsed), then validated and renamed into place by finish(). Until the rename the old index is
+ * never touched, so a crash, a kill, a failed check or abort() leaves it serving.
  */
-export function writeIndex(dbPath: string, content: IndexContent, options: WriteOptions = {}): void {
-  mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
-  removeStaleTemps(dbPath);
-  const tmp = `${dbPath}.tmp-${process.pid}`;
-  rmSync(tmp, { force: true });
-  const db = new Database(tmp);
-  try {
-    db.pragma('journal_mode = DELETE');
-    db.exec(DDL + SEARCH_DDL);
-    const insDoc = db.prepare('INSERT INTO documents (file, sha256, size, status, reason, roles) VALUES (?, ?, ?, ?, ?, ?)');
-    const insRole = db.prepare('INSERT INTO roles (id, file, start_line, title, json) VALUES (?, ?, ?, ?, ?)');
-    const writeSearchRow = searchRowWriter(db);
-    db.transaction(() => {
-      for (const d of content.documents) insDoc.run(d.file, d.sha256, d.size, d.status, d.reason, d.roles);
-      for (const r of content.roles) {
-        const row = insRole.run(r.id, r.source.file, r.source.startLine, r.title, JSON.stringify(r));
-        writeSearchRow(row.lastInsertRowid, r);
-      }
+export class IndexWriter {
+  private readonly db: Database.Database;
+  private readonly tmp: string;
+  private readonly insDoc: Database.Statement;
+  private readonly insRole: Database.Statement;
+  private readonly writeSearchRow: ReturnType<typeof searchRowWriter>;
+  private readonly forms = cachedNameForms();
+  private documents = 0;
+  private roles = 0;
+
+  constructor(readonly dbPath: string) {
+    mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+    removeStaleTemps(dbPath);
+    this.tmp = `${dbPath}.tmp-${process.pid}`;
+    rmSync(this.tmp, { force: true });
+    this.db = new Database(this.tmp);
+    try {
+      for (const p of BUILD_PRAGMAS) this.db.pragma(p);
+      this.db.exec(DDL + SEARCH_DDL);
+      this.insDoc = this.db.prepare('INSERT INTO documents (file, sha256, size, status, reason, roles) VALUES (?, ?, ?, ?, ?, ?)');
+      this.insRole = this.db.prepare('INSERT INTO roles (id, file, start_line, title, json) VALUES (?, ?, ?, ?, ?)');
+      this.writeSearchRow = searchRowWriter(this.db);
+      this.db.exec('BEGIN');
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  addDocument(d: DocumentRow): void {
+    this.insDoc.run(d.file, d.sha256, d.size, d.status, d.reason, d.roles);
+    this.documents++;
+  }
+
+  /** search: the role's searchRow when it was worked out already (by ingest). */
+  addRole(r: Role, search: SearchRow = searchRow(r, this.forms)): void {
+    const row = this.insRole.run(r.id, r.source.file, r.source.startLine, r.title, JSON.stringify(r));
+    this.writeSearchRow(row.lastInsertRowid, r.source.file, search);
+    this.roles++;
+  }
+
+  /** Commit, check, and swap the new index in; on any failure the temp file is removed and the error thrown. */
+  finish(options: WriteOptions = {}): void {
+    const { db, tmp, dbPath } = this;
+    try {
       const insMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       for (const [k, v] of Object.entries({ ...options.meta, built_at: new Date().toISOString() })) insMeta.run(k, v);
+      db.exec(INDEXES + SEARCH_INDEXES);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
-    validateIndex(db, content);
-    options.validate?.(db);
-    db.close();
-    fsyncPath(tmp);
-    renameSync(tmp, dbPath);
-    fsyncPath(path.dirname(path.resolve(dbPath)));
+      db.exec('COMMIT');
+      validateIndex(db, { documents: this.documents, roles: this.roles });
+      options.validate?.(db);
+      db.close();
+      fsyncPath(tmp);
+      renameSync(tmp, dbPath);
+      fsyncPath(path.dirname(path.resolve(dbPath)));
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  /** Drop the unfinished index; the old one is untouched. */
+  abort(): void {
+    if (this.db?.open) this.db.close();
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** A whole index at once, through IndexWriter. */
+export function writeIndex(dbPath: string, content: IndexContent, options: WriteOptions = {}): void {
+  const w = new IndexWriter(dbPath);
+  try {
+    for (const d of content.documents) w.addDocument(d);
+    content.roles.forEach((r, i) => w.addRole(r, content.search?.[i]));
   } catch (e) {
-    if (db.open) db.close();
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}-journal`, { force: true });
+    w.abort();
     throw e;
   }
+  w.finish(options);
 }
 
 /** A meta value of the index ('built_at' is always there), or null. */

@@ -88,6 +88,12 @@ export function initialsKey(s: string): string {
   return pinyin(key, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/\s+/g, '');
 }
 
+/** Whitespace inside a Han run: scraped pages wrap lines inside words ("施工 方案"), so it is not a boundary. */
+const HAN_GAP = /(?<=\p{Script=Han})[^\S\n]+(?=\p{Script=Han})/gu;
+/** A Han run, or a latin/digit word that stops where Han text begins ("KPI管理" is kpi + 管理, not one token no question matches). */
+const WORD_RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * Search tokens for FTS5: overlapping Han character bigrams (a lone Han character stays a unigram)
  * and whole latin/digit words. The bundled tokenizers cannot do this: trigram misses 2-character
@@ -95,19 +101,46 @@ export function initialsKey(s: string): string {
  */
 export function bigramTokens(s: string): string[] {
   const out: string[] = [];
-  // scraped pages wrap lines inside words ("施工 方案"): whitespace between two Han characters is not a boundary
-  const text = canonical(s).replace(/(?<=\p{Script=Han})[^\S\n]+(?=\p{Script=Han})/gu, '');
-  // latin/digit words stop at a Han character: "KPI管理" is "kpi" + 管理, not one token no question could match
-  for (const run of text.match(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu) ?? []) {
-    if (!isHan(run[0])) {
-      out.push(run);
-      continue;
-    }
-    const chars = Array.from(run);
-    if (chars.length === 1) out.push(chars[0]);
-    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  for (const run of canonical(s).replace(HAN_GAP, '').match(WORD_RUN) ?? []) {
+    if (isHan(run[0])) hanRunTokens(run, out);
+    else out.push(run);
   }
   return out;
+}
+
+function hanRunTokens(run: string, out: string[]): void {
+  const chars = Array.from(run);
+  if (chars.length === 1) out.push(chars[0]);
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+}
+
+/** Room for the bigrams of one Han run (3 code units per character); longer runs take the general path. */
+const bigramBuffer = new Uint16Array(3 * 4096);
+
+/**
+ * bigramTokens(s).join(' '), the text the index build gives FTS5: a Han run's bigrams are written into
+ * one buffer rather than made one small string each (millions of them at 100k roles).
+ */
+export function bigramText(s: string): string {
+  const out: string[] = [];
+  for (const run of canonical(s).replace(HAN_GAP, '').match(WORD_RUN) ?? []) {
+    // a run of one or two characters is its own token; a run starting outside the BMP is not taken as Han (as above)
+    if (!isHan(run[0]) || run.length <= 2) out.push(run);
+    else if (SURROGATE.test(run) || 3 * run.length > bigramBuffer.length) {
+      const tokens: string[] = [];
+      hanRunTokens(run, tokens);
+      out.push(tokens.join(' '));
+    } else {
+      let k = 0;
+      for (let i = 0; i + 1 < run.length; i++) {
+        if (i) bigramBuffer[k++] = 0x20;
+        bigramBuffer[k++] = run.charCodeAt(i);
+        bigramBuffer[k++] = run.charCodeAt(i + 1);
+      }
+      out.push(String.fromCharCode.apply(null, bigramBuffer.subarray(0, k) as unknown as number[]));
+    }
+  }
+  return out.join(' ');
 }
 
 /**

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openLoop } from '../../src/bench/open-loop.js';
+import { openLoop, type LoadRequest } from '../../src/bench/open-loop.js';
 
 let server: Server;
 let url = '';
@@ -28,7 +28,7 @@ it('sends rate × duration requests evenly spread, not in one burst per second, 
     durationSeconds: 0.5,
     connections: 10,
     timeoutMs: 2000,
-    next: (i) => ({ body: `n=${i}`, headers: i % 10 === 0 ? { 'x-fail': '1' } : {} }),
+    next: (i): LoadRequest => ({ body: `n=${i}`, headers: i % 10 === 0 ? { 'x-fail': '1' } : {} }),
     onResponse: (status) => statuses.push(status),
   });
   expect(r).toMatchObject({ sent: 50, completed: 50, errors: 0, timeouts: 0, non2xx: 5 });
