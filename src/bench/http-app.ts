@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { LogLevel } from '@slack/bolt';
 import { openAnswerer } from '../answer/engine.js';
 import { createSlackApp } from '../slack/app.js';
+import { peakRssBytes } from './memory.js';
 
 const [dbPath, signingSecret, apiUrl] = process.argv.slice(2);
 const answerer = openAnswerer(dbPath);
@@ -23,5 +24,5 @@ process.on('message', async (m) => {
   if (m !== 'stop') return;
   await app.stop();
   answerer.close();
-  process.send?.({ rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024 }, () => process.exit(0));
+  process.send?.({ rssBytes: process.memoryUsage().rss, maxRssBytes: peakRssBytes() }, () => process.exit(0));
 });

@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadRoles, openIndex } from '../store/db.js';
 import { naiveBaseline } from './baseline.js';
+import { peakRssBytes } from './memory.js';
 import type { Question, QuestionKind } from './questions.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     byKind,
     cpuByKind,
     rssBytes: process.memoryUsage().rss,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    maxRssBytes: peakRssBytes(),
   };
   close();
   writeFileSync(outFile, JSON.stringify(result));
