@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { RoleSchema, type Role } from '../roles/schema.js';
 import { processAlive } from './lock.js';
@@ -91,8 +92,12 @@ function fsyncPath(p: string): void {
   }
 }
 
-/** The consistency every index must have before it may serve: storage, counts and records that parse. */
-function validateIndex(db: Database.Database, expected: { documents: number; roles: number }): void {
+/**
+ * The consistency every index must have before it may serve: storage, counts, and the stored records
+ * byte for byte the ones written (each was schema-checked before it was written; a digest of their JSON
+ * in rowid order is cheaper than parsing and re-checking 100k records, and a stronger check).
+ */
+function validateIndex(db: Database.Database, expected: { documents: number; roles: number; rolesDigest: string }): void {
   const check = db.pragma('quick_check', { simple: true });
   if (check !== 'ok') throw new Error(`index self-check failed: ${String(check)}`);
   const n = (db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
@@ -103,7 +108,9 @@ function validateIndex(db: Database.Database, expected: { documents: number; rol
     .prepare('SELECT d.file, d.roles, count(r.rowid) AS n FROM documents d LEFT JOIN roles r ON r.file = d.file GROUP BY d.file HAVING n != d.roles LIMIT 1')
     .get() as { file: string; roles: number; n: number } | undefined;
   if (mismatch) throw new Error(`${mismatch.file}: index holds ${mismatch.n} roles, its document row says ${mismatch.roles}`);
-  loadRoles(db);
+  const stored = createHash('sha256');
+  for (const json of db.prepare('SELECT json FROM roles ORDER BY rowid').pluck().iterate() as Iterable<string>) stored.update(json).update('\0');
+  if (stored.digest('hex') !== expected.rolesDigest) throw new Error('index records differ from the records written');
 }
 
 /**
@@ -120,6 +127,8 @@ export class IndexWriter {
   private readonly forms = cachedNameForms();
   private documents = 0;
   private roles = 0;
+  /** Of every role's JSON in insert (rowid) order, for validateIndex. */
+  private readonly rolesDigest = createHash('sha256');
 
   constructor(readonly dbPath: string) {
     mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
@@ -147,7 +156,9 @@ export class IndexWriter {
 
   /** search: the role's searchRow when it was worked out already (by ingest). */
   addRole(r: Role, search: SearchRow = searchRow(r, this.forms)): void {
-    const row = this.insRole.run(r.id, r.source.file, r.source.startLine, r.title, JSON.stringify(r));
+    const json = JSON.stringify(r);
+    const row = this.insRole.run(r.id, r.source.file, r.source.startLine, r.title, json);
+    this.rolesDigest.update(json).update('\0');
     this.writeSearchRow(row.lastInsertRowid, r.source.file, search);
     this.roles++;
   }
@@ -161,7 +172,7 @@ export class IndexWriter {
       db.exec(INDEXES + SEARCH_INDEXES);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
       db.exec('COMMIT');
-      validateIndex(db, { documents: this.documents, roles: this.roles });
+      validateIndex(db, { documents: this.documents, roles: this.roles, rolesDigest: this.rolesDigest.digest('hex') });
       options.validate?.(db);
       db.close();
       fsyncPath(tmp);
