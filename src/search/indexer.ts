@@ -4,7 +4,9 @@ import type { Role } from '../roles/schema.js';
 import { bigramText, initialsKey, normalizeKey, pinyinKey, syllablesOf } from '../text/normalize.js';
 
 /**
- * - roles_fts: pre-tokenized bigram text (see bigramTokens); unicode61 then splits on the spaces we put in.
+ * - roles_fts: pre-tokenized bigram text (see bigramTokens); FTS5's ascii tokenizer then only splits on the spaces
+ *   we put in (our tokens are already lower-case letters, digits and Han, so unicode61's Unicode tables add nothing
+ *   but time).
  *   Contentless: searches read rowids and bm25 only (the words are in roles.json), so the text is not stored.
  *   roles_fts_vocab gives each bigram's document frequency (which question words are informative).
  * - title_keys: every name a role answers to (its title and aliases) as a normalized key with its pinyin and
@@ -12,7 +14,7 @@ import { bigramText, initialsKey, normalizeKey, pinyinKey, syllablesOf } from '.
  * - reports_keys: the normalized reportsTo of each role, to find a role's direct reports without a scan.
  */
 export const SEARCH_DDL = `
-CREATE VIRTUAL TABLE roles_fts USING fts5(title, duties, content = '', tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE roles_fts USING fts5(title, duties, content = '', tokenize = 'ascii');
 CREATE VIRTUAL TABLE roles_fts_vocab USING fts5vocab(roles_fts, 'row');
 CREATE TABLE title_keys (
   key TEXT NOT NULL,
