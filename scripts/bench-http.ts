@@ -1,5 +1,5 @@
 /**
- * npm run bench:http -- [--phases 100,100@300,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]
+ * npm run bench:http -- [--phases 100,100@300,100@600,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]
  *
  * The Slack app in HTTP mode on loopback under load: autocannon sends correctly signed `/role`
  * slash commands (and a share of app_mention events) with questions from the benchmark mix;
@@ -31,7 +31,7 @@ const args = parseArgs(
     /** C (closed loop) or C@R (R req/s, open loop, over at most C connections), comma-separated, run in turn. */
     phases: z
       .string()
-      .default('100,100@300,1')
+      .default('100,100@300,100@600,1')
       .transform((s, ctx) =>
         s.split(',').map((p) => {
           const m = /^(\d+)(?:@(\d+))?$/.exec(p.trim());
@@ -48,7 +48,7 @@ const args = parseArgs(
     /** Write a V8 CPU profile of the app process into this folder (to see where the time under load goes). */
     profile: z.string().optional(),
   }),
-  'usage: npm run bench:http -- [--phases 100,100@300,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]',
+  'usage: npm run bench:http -- [--phases 100,100@300,100@600,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]',
 );
 
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
