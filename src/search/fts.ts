@@ -40,7 +40,7 @@ export class Vocabulary {
 
   constructor(db: Database.Database) {
     // fts5vocab lists its terms in order itself (it takes ORDER BY term without a sort: a sort here cost
-    // ~15 MB at open at 100k roles); unicode61 tokens never hold a space
+    // ~15 MB at open at 100k roles); the tokenizer splits on spaces, so no term holds one
     const row = db
       .prepare(`SELECT count(*) AS n, group_concat(term, ' ') AS text, group_concat(doc, ' ') AS docs FROM (SELECT term, doc FROM roles_fts_vocab ORDER BY term)`)
       .get() as { n: number; text: string | null; docs: string | null };
