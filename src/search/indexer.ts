@@ -1,7 +1,7 @@
 /** Search tables written alongside the role records, in the same transaction (owned by the search layer). */
 import type Database from 'better-sqlite3';
 import type { Role } from '../roles/schema.js';
-import { bigramText, initialsKey, normalizeKey, pinyinKey, syllablesOf } from '../text/normalize.js';
+import { bigramText, normalizeKey, pinyinForms } from '../text/normalize.js';
 
 /**
  * - roles_fts: pre-tokenized bigram text (see bigramTokens); FTS5's ascii tokenizer then only splits on the spaces
@@ -50,8 +50,8 @@ export type NameKey = { key: string; pinyin: string; initials: string; syllables
 export type NameForms = Omit<NameKey, 'kind'>;
 
 function nameForms(name: string): NameForms {
-  const key = normalizeKey(name);
-  return { key, pinyin: pinyinKey(name), initials: initialsKey(name), syllables: syllablesOf(key).join(' ') };
+  const f = pinyinForms(name);
+  return { key: f.key, pinyin: f.pinyin, initials: f.initials, syllables: f.syllables.join(' ') };
 }
 
 /** The names one role is found by, without duplicates (an alias equal to the title is stored once). */

@@ -173,3 +173,18 @@ export function syllablesOf(key: string): string[] {
   const py = pinyin(key, { toneType: 'none', type: 'array', nonZh: 'spaced' });
   return py.length === chars.length ? py : chars;
 }
+
+/**
+ * pinyinKey, initialsKey and syllablesOf of one name from a single pinyin-pro call: the index build works
+ * them out for every distinct name (86k at 100k roles), and three calls cost ~2.4 s of CPU there. The
+ * syllables give the other two (initials: a syllable's first letter, other characters as they are); where
+ * pinyin-pro's syllables do not line up with the characters the three functions are called as they are.
+ * test/search/pinyin-forms.test.ts holds the result equal to the three calls.
+ */
+export function pinyinForms(name: string): { key: string; pinyin: string; initials: string; syllables: string[] } {
+  const key = normalizeKey(name);
+  const chars = Array.from(key);
+  const py = pinyin(key, { toneType: 'none', type: 'array', nonZh: 'spaced' });
+  if (py.length !== chars.length) return { key, pinyin: pinyinKey(name), initials: initialsKey(name), syllables: chars };
+  return { key, pinyin: py.join(''), initials: py.map((p, i) => (p !== chars[i] ? p[0] : p)).join(''), syllables: py };
+}
