@@ -5,20 +5,24 @@
  *
  * `full` is what the HTTP receiver checks before accepting a request: true once the oldest job has
  * waited `maxWaitMs` (the queue holds more than that much work: a new question would be answered too
- * late), or `limit` jobs wait (a memory bound). A burst the app can work through in time is absorbed;
- * under a flood a quick "busy" is better for everyone than answers that come late or not at all.
+ * late), or `limit` jobs wait, or `maxActive` jobs have started and not finished (answers still being
+ * posted to a slow or rate-limiting Slack: memory bounds). A burst the app can work through in time is
+ * absorbed; under a flood a quick "busy" is better for everyone than answers that come late or not at all.
  */
 export type AnswerQueueOptions = {
   /** Jobs waiting before `full` turns true whatever their age. */
   limit?: number;
   /** How long the oldest job may have waited before `full` turns true, ms. */
   maxWaitMs?: number;
+  /** Jobs whose promise has not settled yet (their answer still being posted) before `full` turns true. */
+  maxActive?: number;
   /** Answer work per event-loop turn, ms. */
   sliceMs?: number;
 };
 
 export const DEFAULT_QUEUE_LIMIT = 10_000;
 export const DEFAULT_MAX_WAIT_MS = 2_000;
+export const DEFAULT_MAX_ACTIVE = 1_000;
 export const DEFAULT_SLICE_MS = 8;
 /** Upper bound on the jobs one turn can run (each gets its own setImmediate). */
 const MAX_JOBS_PER_TURN = 64;
@@ -26,7 +30,10 @@ const MAX_JOBS_PER_TURN = 64;
 export class AnswerQueue {
   readonly limit: number;
   readonly maxWaitMs: number;
+  readonly maxActive: number;
   private readonly sliceMs: number;
+  /** Jobs started whose promise has not settled. */
+  private active = 0;
   /** Waiting jobs in order, with when each was queued (performance.now()). */
   private jobs: Array<{ run: () => void; queuedAt: number }> = [];
   private scheduled = false;
@@ -35,6 +42,7 @@ export class AnswerQueue {
   constructor(opts: AnswerQueueOptions = {}) {
     this.limit = opts.limit ?? DEFAULT_QUEUE_LIMIT;
     this.maxWaitMs = opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    this.maxActive = opts.maxActive ?? DEFAULT_MAX_ACTIVE;
     this.sliceMs = opts.sliceMs ?? DEFAULT_SLICE_MS;
   }
 
@@ -43,7 +51,11 @@ export class AnswerQueue {
   }
 
   get full(): boolean {
-    return this.jobs.length >= this.limit || (this.jobs.length > 0 && performance.now() - this.jobs[0].queuedAt > this.maxWaitMs);
+    return (
+      this.jobs.length >= this.limit ||
+      this.active >= this.maxActive ||
+      (this.jobs.length > 0 && performance.now() - this.jobs[0].queuedAt > this.maxWaitMs)
+    );
   }
 
   /** Run fn in a later turn; the promise settles with its result or error (its synchronous part counts against the slice). */
@@ -51,7 +63,12 @@ export class AnswerQueue {
     return new Promise<T>((resolve, reject) => {
       const run = () => {
         try {
-          resolve(fn());
+          const result = fn();
+          if (result instanceof Promise) {
+            this.active++;
+            result.finally(() => this.active--).catch(() => {}); // the caller gets the rejection through resolve()
+          }
+          resolve(result);
         } catch (e) {
           reject(e);
         }

@@ -34,6 +34,22 @@ describe('AnswerQueue', () => {
     expect(q.full).toBe(false);
   });
 
+  it('is full while too many started jobs have not finished (answers still being posted)', async () => {
+    const q = new AnswerQueue({ maxActive: 2 });
+    const posted: Array<() => void> = [];
+    const posting = () => new Promise<void>((resolve) => posted.push(resolve));
+    const started = [q.run(posting), q.run(posting)];
+    expect(q.full).toBe(false); // queued, not started
+    await q.idle();
+    expect(q.waiting).toBe(0);
+    expect(q.full).toBe(true);
+    posted[0]();
+    await started[0];
+    expect(q.full).toBe(false);
+    posted[1]();
+    await started[1];
+  });
+
   it('is full at its limit and empties again', async () => {
     const q = new AnswerQueue({ limit: 2 });
     const jobs = [q.run(() => 1), q.run(() => 2)];
