@@ -66,7 +66,8 @@ export class AnswerQueue {
           const result = fn();
           if (result instanceof Promise) {
             this.active++;
-            result.finally(() => this.active--).catch(() => {}); // the caller gets the rejection through resolve()
+            // the caller gets a rejection through resolve(); this chain only keeps the count
+            result.finally(() => (this.active--, this.wakeIfIdle())).catch(() => {});
           }
           resolve(result);
         } catch (e) {
@@ -78,10 +79,14 @@ export class AnswerQueue {
     });
   }
 
-  /** Resolves once no job is waiting (for a clean stop). */
+  /** Resolves once no job is waiting or still running (for a clean stop: answers already accepted get sent). */
   idle(): Promise<void> {
-    if (this.jobs.length === 0) return Promise.resolve();
+    if (this.jobs.length === 0 && this.active === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private wakeIfIdle(): void {
+    if (this.jobs.length === 0 && this.active === 0) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   /**
@@ -105,7 +110,7 @@ export class AnswerQueue {
     setImmediate(() => {
       this.scheduled = false;
       if (this.jobs.length > 0) this.schedule();
-      else for (const wake of this.idleWaiters.splice(0)) wake();
+      else this.wakeIfIdle();
     });
   }
 }

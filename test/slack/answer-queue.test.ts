@@ -34,20 +34,25 @@ describe('AnswerQueue', () => {
     expect(q.full).toBe(false);
   });
 
-  it('is full while too many started jobs have not finished (answers still being posted)', async () => {
+  it('is full while too many started jobs have not finished (answers still being posted), and not idle', async () => {
     const q = new AnswerQueue({ maxActive: 2 });
     const posted: Array<() => void> = [];
     const posting = () => new Promise<void>((resolve) => posted.push(resolve));
     const started = [q.run(posting), q.run(posting)];
     expect(q.full).toBe(false); // queued, not started
-    await q.idle();
+    let idle = false;
+    void q.idle().then(() => (idle = true));
+    await new Promise((r) => setTimeout(r, 20));
     expect(q.waiting).toBe(0);
     expect(q.full).toBe(true);
+    expect(idle).toBe(false); // still posting
     posted[0]();
     await started[0];
     expect(q.full).toBe(false);
     posted[1]();
     await started[1];
+    await new Promise((r) => setTimeout(r, 0));
+    expect(idle).toBe(true);
   });
 
   it('is full at its limit and empties again', async () => {
