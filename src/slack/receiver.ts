@@ -24,6 +24,8 @@ export const MAX_FUTURE_SKEW_SECONDS = 60;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Shown to someone whose /role arrives while the queue is full. */
 export const BUSY_TEXT = 'rolebot is busy right now. Please ask again in a minute.';
+/** How long a stop waits for accepted answers to be sent (Slack down must not keep the process alive). */
+const STOP_GRACE_MS = 10_000;
 /** Turned-away requests are logged as one summary per interval, not one line each. */
 const SHED_LOG_INTERVAL_MS = 10_000;
 
@@ -72,12 +74,14 @@ export class AckFirstReceiver implements Receiver {
     });
   }
 
-  /** Stop taking requests, then let the answers already accepted finish. */
+  /** Stop taking requests, then let the answers already accepted finish (for at most STOP_GRACE_MS). */
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-    await this.opts.answers.idle();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.opts.answers.idle(), new Promise((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)))]);
+    clearTimeout(timer);
   }
 
   private route(req: IncomingMessage, res: ServerResponse): void {
