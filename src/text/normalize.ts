@@ -167,11 +167,16 @@ export function plainFromSlack(text: string): string {
   return unescapeSlack(visible).replace(/\s+/g, ' ').trim();
 }
 
+/** pinyin-pro's toneless syllable for each character of key, or null where they do not line up one to one. */
+function alignedSyllables(key: string, chars: string[]): string[] | null {
+  const py = pinyin(key, { toneType: 'none', type: 'array', nonZh: 'spaced' });
+  return py.length === chars.length ? py : null;
+}
+
 /** Toneless pinyin per character of a key ("客服" → ["ke","fu"]); non-Han characters stand for themselves. */
 export function syllablesOf(key: string): string[] {
   const chars = Array.from(key);
-  const py = pinyin(key, { toneType: 'none', type: 'array', nonZh: 'spaced' });
-  return py.length === chars.length ? py : chars;
+  return alignedSyllables(key, chars) ?? chars;
 }
 
 /**
@@ -184,7 +189,7 @@ export function syllablesOf(key: string): string[] {
 export function pinyinForms(name: string): { key: string; pinyin: string; initials: string; syllables: string[] } {
   const key = normalizeKey(name);
   const chars = Array.from(key);
-  const py = pinyin(key, { toneType: 'none', type: 'array', nonZh: 'spaced' });
-  if (py.length !== chars.length) return { key, pinyin: pinyinKey(name), initials: initialsKey(name), syllables: chars };
+  const py = alignedSyllables(key, chars);
+  if (!py) return { key, pinyin: pinyinKey(name), initials: initialsKey(name), syllables: chars };
   return { key, pinyin: py.join(''), initials: py.map((p, i) => (p !== chars[i] ? p[0] : p)).join(''), syllables: py };
 }
