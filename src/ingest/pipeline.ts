@@ -100,6 +100,19 @@ export async function* inOrder<T, R>(items: readonly T[], ahead: number, step: (
   }
 }
 
+/**
+ * step over items through one Ingester sized for them (step is given its ingest function), results in item
+ * order; the ingester is closed when the loop ends, however it ends.
+ */
+export async function* ingestEach<T, R>(items: readonly T[], step: (item: T, ingest: Ingester['ingest']) => Promise<R>): AsyncGenerator<R> {
+  const ingester = createIngester(items.length);
+  try {
+    yield* inOrder(items, ingester.ahead, (item) => step(item, ingester.ingest));
+  } finally {
+    await ingester.close();
+  }
+}
+
 export type FolderIngest = { documents: DocumentRow[]; roles: Role[] };
 
 /**
@@ -109,16 +122,10 @@ export type FolderIngest = { documents: DocumentRow[]; roles: Role[] };
 export async function ingestFolder(dir: string, onDocument?: (d: Ingested) => void): Promise<FolderIngest> {
   const documents: DocumentRow[] = [];
   const roles: Role[] = [];
-  const files = await listFiles(dir);
-  const ingester = createIngester(files.length);
-  try {
-    for await (const d of inOrder(files, ingester.ahead, ingester.ingest)) {
-      documents.push(d.row);
-      roles.push(...d.roles);
-      onDocument?.(d);
-    }
-  } finally {
-    await ingester.close();
+  for await (const d of ingestEach(await listFiles(dir), (file, ingest) => ingest(file))) {
+    documents.push(d.row);
+    roles.push(...d.roles);
+    onDocument?.(d);
   }
   return { documents, roles };
 }

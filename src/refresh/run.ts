@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { createIngester, inOrder, type Ingested, type IngestJob } from '../ingest/pipeline.js';
+import { ingestEach, type Ingested, type IngestJob } from '../ingest/pipeline.js';
 import { listFiles, sha256 } from '../ingest/read.js';
 import type { Role } from '../roles/schema.js';
 import type { SearchRow } from '../search/indexer.js';
@@ -165,17 +165,12 @@ async function refreshLocked(opts: RefreshOptions): Promise<RefreshResult> {
   const roles: Role[] = [];
   // search rows of the documents parsed now (reused roles get theirs when written)
   const search: (SearchRow | undefined)[] = [];
-  const ingester = createIngester(files.length);
-  try {
-    const step = (src: (typeof files)[number]) => ingestOne(src.file, src.absPath, prev, full, ingester.ingest);
-    for await (const { row, roles: found, search: rows } of inOrder(files, ingester.ahead, step)) {
-      documents.push(row);
-      roles.push(...found);
-      search.push(...(rows ?? found.map(() => undefined)));
-      opts.onDocument?.(row, documents.length - 1, files.length);
-    }
-  } finally {
-    await ingester.close();
+  const step = (src: (typeof files)[number], ingest: (job: IngestJob) => Promise<Ingested>) => ingestOne(src.file, src.absPath, prev, full, ingest);
+  for await (const { row, roles: found, search: rows } of ingestEach(files, step)) {
+    documents.push(row);
+    roles.push(...found);
+    search.push(...(rows ?? found.map(() => undefined)));
+    opts.onDocument?.(row, documents.length - 1, files.length);
   }
   const present = new Set(files.map((f) => f.file));
   const previousRoles = [...prev.rolesByFile.values()].flat();
