@@ -1,0 +1,99 @@
+/**
+ * The units under a post's name → its fields: labelled fields (`汇报对象：`, `Reports to:`), sections opened by
+ * a label (duties, requirements, other), list items, and the summary sentences between the name and the first
+ * item, which state a reporting line or other names but are not duties.
+ */
+import { leafItems } from '../items.js';
+import { aliasesIn, ledIn, REQUIREMENT, superiorIn } from './sentences.js';
+import type { Unit } from './units.js';
+import type { LabelKind } from './vocab.js';
+
+export type Body = {
+  duties: string[];
+  requirements: string[];
+  fields: Partial<Record<LabelKind, string>>;
+  aliases: string[];
+  reportsTo: string | null;
+  directReports: string[];
+  /** units consumed (the body ends before a trailing paragraph that is not the post's) */
+  used: number;
+};
+
+type Section = 'duties' | 'requirements' | 'other';
+
+const isItem = (u: Unit) => u.kind === 'item' || u.marker !== 'none';
+
+/** A value with items run together (`1、…；2、…`, `①…②…`) as items; otherwise the value itself. */
+export function valueItems(value: string): string[] {
+  const { items, intro } = leafItems(value);
+  if (items.length > 1) return intro && !/[::]$/.test(intro) ? [intro, ...items] : items;
+  return [value];
+}
+
+/** `房务部 Rooms Division` → 房务部: a bilingual value keeps the document's Chinese. */
+export function chinesePart(v: string): string {
+  const m = /^([^A-Za-z]*\p{Script=Han}[^A-Za-z]*?)\s+[A-Za-z][A-Za-z .,&'/-]*$/u.exec(v.trim());
+  return (m ? m[1] : v).trim();
+}
+
+export function parseBody(units: Unit[], title: string): Body {
+  const lists: Record<Section, string[]> = { duties: [], requirements: [], other: [] };
+  const fields: Body['fields'] = {};
+  const summary: string[] = [];
+  let section: Section = 'duties';
+  let explicit = false;
+  let content = false;
+  let used = 0;
+  for (const u of units) {
+    if (u.kind === 'table' || u.kind === 'heading' && !u.label) break;
+    const label = u.label;
+    if (label) {
+      if (label.kind === 'duties' || label.kind === 'requirements' || label.kind === 'other') {
+        section = label.kind;
+        explicit = true;
+        content = true;
+        if (label.value) lists[section].push(...valueItems(label.value));
+      } else if (label.kind === 'title' && fields.title && label.value && fields.title !== label.value) {
+        break; // the next form starts
+      } else if (label.value && !fields[label.kind]) fields[label.kind] = label.value;
+      used++;
+      continue;
+    }
+    if (isItem(u)) {
+      lists[section].push(u.text);
+      content = true;
+      used++;
+      continue;
+    }
+    if (!content) {
+      summary.push(u.text);
+      used++;
+      continue;
+    }
+    // a paragraph after the items: under a bare section label it is that section's text; a requirement
+    // sentence is a requirement; anything else after a blank line is no longer about this post
+    if (explicit && section !== 'other' && !lists[section].length) lists[section].push(u.text);
+    else if (REQUIREMENT.test(u.text.slice(0, 12)) || u.text.includes(title)) lists.requirements.push(u.text);
+    else if (u.gap) break;
+    else lists[section].push(u.text);
+    used++;
+  }
+  const said = summary.join('');
+  let duties = lists.duties;
+  const requirements = lists.requirements;
+  // no list and no label: the post is described in sentences, which are its duties
+  if (!content) {
+    const own = summary.filter((s) => !(REQUIREMENT.test(s.slice(0, 12)) && /要求|学历|经验/.test(s)));
+    duties = own.length ? own : [];
+    requirements.push(...summary.filter((s) => !own.includes(s)));
+  }
+  return {
+    duties: duties.filter(Boolean),
+    requirements: requirements.filter(Boolean),
+    fields,
+    aliases: aliasesIn(said),
+    reportsTo: superiorIn(said),
+    directReports: ledIn(said),
+    used,
+  };
+}

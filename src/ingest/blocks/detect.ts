@@ -1,0 +1,174 @@
+/**
+ * Posts in a document's blocks, found from structure rather than from known layouts:
+ * - a name line (a heading at any level, or a short line standing alone or numbered) whose body describes a post
+ *   (items, a duties/requirements/reporting label). Names of the same shape (heading level, numbering style) are
+ *   judged together: a shape most of whose names read as posts and have such bodies is the document's post
+ *   shape, so colloquial names in it (`墩子`, `打荷`) count too, and its unit names (`财务部`) give departments;
+ * - a form with a title label (`岗位名称：`, `職稱：`, `Position:`) and no name line above it;
+ * - a table with a row per post (tables.ts);
+ * - paragraphs that open with a post as their subject (`收银员的主要工作是…`), when a document has several.
+ */
+import type { Block } from '../../documents/model.js';
+import type { RoleDraft } from '../../roles/schema.js';
+import { isLabelWord, looksLikeName } from '../labels.js';
+import { splitTitle } from '../title.js';
+import { chinesePart, parseBody, type Body } from './body.js';
+import { proseRoles } from './prose.js';
+import { tableRoles } from './tables.js';
+import { toUnits, type Unit } from './units.js';
+import { looksLikeAnyTitle, looksLikeEnglishTitle, looksLikeUnit, NOT_A_POST } from './vocab.js';
+
+type Name = { title: string; aliases: string[]; department: string | null };
+type Candidate = { at: number; shape: string; rank: number; name: Name };
+
+const SENTENCE = /[。;!?,]|[^)]*:/;
+
+/** `房务总监(Director of Rooms)`, `礼宾员(Concierge / Bellman)`, `客服经理/主管`: the name and its other names. */
+export function headName(text: string): Name {
+  const english: string[] = [];
+  let s = text.replace(/\(([A-Za-z][A-Za-z .&'/-]*)\)/g, (_, en: string) => {
+    english.push(...en.split(/\s*\/\s*/).map((x) => x.trim()).filter((x) => x.length >= 2));
+    return '';
+  });
+  // `前台接待员 Guest Service Agent`: a Chinese name followed by its English one
+  const tail = /^(.*\p{Script=Han}[^A-Za-z]*?)\s+([A-Za-z][A-Za-z .&'/-]{2,})$/u.exec(s);
+  if (tail) {
+    s = tail[1];
+    english.push(...tail[2].split(/\s*\/\s*/).map((x) => x.trim()));
+  }
+  const parts = splitTitle(s);
+  return { title: parts.title, aliases: [...new Set([...parts.aliases, ...english])].filter((a) => a !== parts.title), department: parts.department };
+}
+
+function isCandidate(u: Unit): boolean {
+  if (u.kind === 'table' || u.label) return false;
+  if (u.kind === 'heading') return u.text.length <= 60;
+  if (u.text.length < 2 || u.text.length > 30 || SENTENCE.test(u.text.replace(/\([^)]*\)/g, ''))) return false;
+  if (u.marker === 'bullet' || u.marker === 'paren') return false;
+  return u.marker !== 'none' || u.gap;
+}
+
+/** A name that can be a post's: short, not a unit, a label or a document's or chapter's heading. */
+function nameOk(n: Name): boolean {
+  const t = n.title;
+  if (looksLikeEnglishTitle(t)) return true;
+  return t.length >= 2 && t.length <= 14 && looksLikeName(t) && !NOT_A_POST.test(t) && !looksLikeUnit(t) && !isLabelWord(t) && !/^\d/.test(t);
+}
+
+/** Units describe a post: an item, or a duties, requirements or reporting label. */
+function evidence(body: Unit[]): { any: boolean; strong: boolean } {
+  let items = 0;
+  let labels = 0;
+  for (const u of body) {
+    if (u.kind === 'item' || u.marker !== 'none') items++;
+    if (u.label && ['duties', 'requirements', 'reportsTo'].includes(u.label.kind)) labels++;
+  }
+  return { any: items > 0 || labels > 0, strong: labels > 0 || items >= 2 };
+}
+
+function draft(file: string, name: Name, body: Body, start: Unit, last: Unit, dept: string | null): RoleDraft | null {
+  const f = body.fields;
+  if (!body.duties.length && !body.requirements.length && !f.reportsTo && !f.department) return null;
+  let title = name.title;
+  const aliases = [...name.aliases, ...body.aliases];
+  // a title label naming a different post than a generic heading above it
+  if (f.title) {
+    const labelled = headName(chinesePart(f.title));
+    if (labelled.title && !labelled.title.includes(title) && !title.includes(labelled.title)) {
+      if (!looksLikeAnyTitle(title)) title = labelled.title;
+      else aliases.push(labelled.title);
+    }
+  }
+  const list = (v: string | undefined) => (v && !/^(无|没有|暂无|-|—)$/.test(v) ? chinesePart(v).split(/[、,/;]/).map((s) => s.trim()).filter((s) => s && s !== '等') : []);
+  return {
+    title,
+    aliases: [...new Set(aliases)].filter((a) => a && a !== title),
+    department: f.department ? chinesePart(f.department) : name.department ?? dept,
+    reportsTo: f.reportsTo ? chinesePart(f.reportsTo).replace(/\([^)]*\)/g, '').trim() || null : body.reportsTo,
+    directReports: f.directReports ? list(f.directReports) : body.directReports,
+    duties: body.duties,
+    requirements: body.requirements,
+    source: { file, startLine: start.line, endLine: Math.max(last.endLine, start.line) },
+  };
+}
+
+export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
+  const units = toUnits(blocks);
+  const shapes: string[] = [];
+  const cands: Candidate[] = [];
+  units.forEach((u, at) => {
+    if (!isCandidate(u)) return;
+    const shape = u.kind === 'heading' ? `h${u.level}` : u.marker;
+    if (u.kind !== 'heading' && !shapes.includes(shape)) shapes.push(shape);
+    cands.push({ at, shape, rank: u.kind === 'heading' ? u.level! : 10 + shapes.indexOf(shape), name: headName(u.text) });
+  });
+  const isCand = new Map(cands.map((c) => [c.at, c]));
+  const bodyEnd = (c: Candidate) => {
+    for (let k = c.at + 1; k < units.length; k++) {
+      const o = isCand.get(k);
+      if ((o && o.rank <= c.rank) || units[k].kind === 'table') return k;
+    }
+    return units.length;
+  };
+  // judge each shape's names together
+  const roleAt = new Map<number, Body>();
+  for (const shape of new Set(cands.map((c) => c.shape))) {
+    const members = cands.filter((c) => c.shape === shape);
+    const passing = members.filter((c) => nameOk(c.name) && evidence(units.slice(c.at + 1, bodyEnd(c))).any);
+    const strict = passing.filter((c) => looksLikeAnyTitle(c.name.title)).length;
+    const single = passing.length === 1 && strict === 1 && evidence(units.slice(passing[0].at + 1, bodyEnd(passing[0]))).strong;
+    if (!(passing.length >= 2 && strict >= 0.4 * passing.length) && !single) continue;
+    for (const c of passing) roleAt.set(c.at, parseBody(units.slice(c.at + 1, bodyEnd(c)), c.name.title));
+  }
+  const drafts: RoleDraft[] = [];
+  const covered = new Set<number>();
+  const deptAt = new Map<number, string>();
+  let nextCand = 0;
+  const deptFor = (rank: number) => {
+    let best: string | null = null;
+    for (const [r, d] of [...deptAt].sort((a, b) => a[0] - b[0])) if (r <= rank) best = d;
+    return best;
+  };
+  for (let k = 0; k < units.length; k++) {
+    const c = cands[nextCand]?.at === k ? cands[nextCand++] : undefined;
+    if (c) {
+      for (const r of [...deptAt.keys()]) if (r > c.rank) deptAt.delete(r);
+      const body = roleAt.get(k);
+      if (body) {
+        const d = draft(file, c.name, body, units[k], units[k + body.used] ?? units[k], deptFor(c.rank - (c.shape.startsWith('h') ? 1 : 0)) ?? deptFor(c.rank));
+        if (d) drafts.push(d);
+        for (let j = k; j <= k + body.used; j++) covered.add(j);
+      } else if (looksLikeUnit(c.name.title) || looksLikeUnit(chinesePart(units[k].text))) {
+        deptAt.set(c.rank, looksLikeUnit(c.name.title) ? c.name.title : chinesePart(units[k].text));
+      }
+      continue;
+    }
+    const u = units[k];
+    if (u.kind === 'table' && u.rows) {
+      const rows = tableRoles(u.rows, file, deptFor(99));
+      if (rows) drafts.push(...rows);
+      covered.add(k);
+    }
+  }
+  drafts.push(...formRoles(units, covered, file, deptFor));
+  drafts.push(...proseRoles(units, covered, file));
+  return drafts.sort((a, b) => a.source.startLine - b.source.startLine);
+}
+
+/** Forms with a title label and no name line above: each title label starts a post. */
+function formRoles(units: Unit[], covered: Set<number>, file: string, deptFor: (rank: number) => string | null): RoleDraft[] {
+  const out: RoleDraft[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (covered.has(k) || u.label?.kind !== 'title' || !u.label.value) continue;
+    const name = headName(chinesePart(u.label.value));
+    if (!looksLikeName(name.title) || looksLikeUnit(name.title)) continue;
+    let end = k + 1;
+    while (end < units.length && !covered.has(end) && units[end].label?.kind !== 'title' && units[end].kind !== 'heading') end++;
+    const body = parseBody(units.slice(k + 1, end), name.title);
+    const d = draft(file, name, body, u, units[k + body.used] ?? u, deptFor(99));
+    if (d) out.push(d);
+    for (let j = k; j <= k + body.used; j++) covered.add(j);
+  }
+  return out;
+}

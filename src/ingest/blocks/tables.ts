@@ -1,0 +1,69 @@
+/**
+ * A table with a row per post: a header row names the columns (岗位 / 直接上级 / 主要职责 / Position…), each row
+ * below it is one post. A table without a duties or requirements column (a staffing list) describes no post.
+ */
+import type { Row } from '../../documents/model.js';
+import { grid } from '../../documents/model.js';
+import type { RoleDraft } from '../../roles/schema.js';
+import { looksLikeName } from '../labels.js';
+import { splitTitle } from '../title.js';
+import { chinesePart, valueItems } from './body.js';
+import { clean, protectCircled } from './units.js';
+import { labelKind, looksLikeUnit, NOT_A_POST, type LabelKind } from './vocab.js';
+
+type Columns = Partial<Record<LabelKind, number>>;
+
+function headerAt(cells: string[]): Columns | null {
+  const cols: Columns = {};
+  cells.forEach((c, i) => {
+    const kind = labelKind(clean(c).replace(/:$/, ''));
+    if (kind && cols[kind] === undefined) cols[kind] = i;
+  });
+  return cols.title !== undefined && (cols.duties !== undefined || cols.requirements !== undefined) ? cols : null;
+}
+
+/** Items of a cell: one per line; a one-line cell split at its numbers, else at `;`. */
+export function cellItems(raw: string): string[] {
+  const lines = raw.split('\n').map((l) => clean(l)).filter(Boolean);
+  if (lines.length > 1) return lines;
+  if (!lines.length) return [];
+  const items = valueItems(clean(protectCircled(raw)));
+  if (items.length > 1) return items;
+  return lines[0].split(/;(?!$)/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** The posts of a row table, or null when the table is not one. dept: the section's department. */
+export function tableRoles(rows: Row[], file: string, dept: string | null): RoleDraft[] | null {
+  const g = grid(rows);
+  const h = g.slice(0, 6).findIndex((slots) => headerAt(slots.map((s) => s.text)));
+  if (h < 0) return null;
+  const cols = headerAt(g[h].map((s) => s.text))!;
+  const out: RoleDraft[] = [];
+  for (let r = h + 1; r < g.length; r++) {
+    const slots = g[r];
+    // a merged note row (one cell across the table) is no post
+    if (slots.every((s) => s.row === slots[0].row && s.col === slots[0].col)) continue;
+    const at = (k: LabelKind) => (cols[k] === undefined ? '' : slots[cols[k]!].text);
+    const rawTitle = clean(at('title').replace(/\n/g, ' '));
+    const { title, aliases } = splitTitle(rawTitle);
+    if (!title || !looksLikeName(title) || NOT_A_POST.test(title) || looksLikeUnit(title) || /^\(.*\)$/.test(rawTitle)) continue;
+    const value = (k: LabelKind) => {
+      const v = chinesePart(clean(at(k).replace(/\n/g, ' ')));
+      return v && !/^(无|-|—|－|\/)$/.test(v) ? v : null;
+    };
+    const duties = cellItems(at('duties'));
+    const requirements = cellItems(at('requirements'));
+    if (!duties.length && !requirements.length) continue;
+    out.push({
+      title,
+      aliases,
+      department: value('department') ?? dept,
+      reportsTo: value('reportsTo'),
+      directReports: (value('directReports') ?? '').split(/[、,/;]/).map((s) => s.trim()).filter(Boolean),
+      duties,
+      requirements,
+      source: { file, startLine: rows[r].line, endLine: rows[r].line },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,148 @@
+/**
+ * Blocks → units: every block's text cleaned the way the line reader cleans (NFKC, simplified, glosses and
+ * letter-spacing removed), its list marker taken apart, and a `label: value` line recognised. Tables become either
+ * units (a form: label cells beside value cells) or stay tables for the row reader (tables.ts).
+ */
+import type { Block, Row } from '../../documents/model.js';
+import { grid } from '../../documents/model.js';
+import { cleanLine } from '../clean.js';
+import { PAGE_FOOTER, labelKind, type LabelKind } from './vocab.js';
+
+export type MarkerClass = 'bullet' | 'decimal' | 'arabic' | 'paren' | 'cjk' | 'paren-cjk' | 'chapter' | 'none';
+
+export type Unit = {
+  kind: 'heading' | 'item' | 'para' | 'table';
+  text: string;
+  line: number;
+  endLine: number;
+  /** heading level (structural headings only) */
+  level?: number;
+  marker: MarkerClass;
+  /** a blank line (or a block boundary in text without one) before it */
+  gap: boolean;
+  label?: { kind: LabelKind; key: string; value: string };
+  rows?: Row[];
+};
+
+const CIRCLED = /[①-⑳]/g;
+/** `①` → `(1)` before NFKC would turn it into a bare digit. */
+export const protectCircled = (s: string) => s.replace(CIRCLED, (c) => `(${c.charCodeAt(0) - 0x245f})`);
+
+export function clean(raw: string): string {
+  return cleanLine(protectCircled(raw));
+}
+
+const MARKER = /^(?:([-*+•●◆▪■◇○·※→➢✓√])\s*|(\d{1,2}(?:\.\d{1,2})+)\.?\s*|(\d{1,2})[.、)](?!\d)\s*|\((\d{1,2})\)\s*|([一二三四五六七八九十]{1,3})[、.]\s*|\(([一二三四五六七八九十]{1,3})\)\s*|第([一二三四五六七八九十\d]{1,3})[章节部分]\s*)/;
+const CLASSES: MarkerClass[] = ['bullet', 'decimal', 'arabic', 'paren', 'cjk', 'paren-cjk', 'chapter'];
+
+/** A cleaned text's list marker (class) and the text after it. */
+export function splitMarker(text: string): { marker: MarkerClass; text: string } {
+  const m = MARKER.exec(text);
+  if (!m || m[0].length === text.length) return { marker: 'none', text };
+  const k = m.slice(1).findIndex((g) => g !== undefined);
+  return { marker: CLASSES[k], text: text.slice(m[0].length).trim() };
+}
+
+const LABELLED = /^([^:]{1,24}?)\s*:\s*(.*)$/;
+
+/** `label: value` or a label alone (`职责`, `Responsibilities:`), for labels job descriptions use. */
+export function parseLabel(text: string): Unit['label'] | undefined {
+  const m = LABELLED.exec(text);
+  if (m) {
+    const kind = labelKind(m[1]);
+    if (kind) return { kind, key: m[1].trim(), value: m[2].trim() };
+  }
+  const bare = text.replace(/[:\s]+$/, '');
+  const kind = bare.length <= 24 ? labelKind(bare) : undefined;
+  return kind ? { kind, key: bare, value: '' } : undefined;
+}
+
+function unit(kind: Unit['kind'], raw: string, line: number, endLine: number, gap: boolean, level?: number): Unit | null {
+  const cleaned = clean(raw);
+  if (!cleaned || PAGE_FOOTER.test(cleaned)) return null;
+  const { marker, text } = splitMarker(cleaned);
+  const u: Unit = { kind, text, line, endLine, marker, gap, ...(level ? { level } : {}) };
+  const label = parseLabel(text);
+  if (label) u.label = label;
+  return u;
+}
+
+/** Is this table a form (label cells next to value cells) rather than a list of rows? */
+function formLabels(rows: Row[]): number {
+  let n = 0;
+  for (const row of rows) for (const c of row.cells) if (c.text.length <= 24 && parseLabel(clean(c.text))?.value === '') n++;
+  return n;
+}
+
+/**
+ * A form table as units: `label: value` for a field, a label unit then one item per value line for a section
+ * (duties, requirements), and for a label cell spanning rows (rowspan) each further row's value as an item.
+ */
+function formUnits(rows: Row[]): Unit[] {
+  const out: Unit[] = [];
+  const g = grid(rows);
+  g.forEach((slots, r) => {
+    const line = rows[r].line;
+    let prevOrigin = '';
+    const distinct = slots.filter((s) => {
+      const key = `${s.row}:${s.col}`;
+      const keep = key !== prevOrigin;
+      prevOrigin = key;
+      return keep;
+    });
+    for (let c = 0; c < distinct.length; c++) {
+      const slot = distinct[c];
+      const label = parseLabel(clean(slot.text));
+      const value = distinct[c + 1];
+      if (!label || label.value || !value || parseLabel(clean(value.text))?.value === '') {
+        if (!label && c === 0 && slot.text.trim()) out.push(...valueUnits(slot.text, line, 'para'));
+        continue;
+      }
+      c++;
+      const section = label.kind === 'duties' || label.kind === 'requirements' || label.kind === 'other';
+      if (slot.row === r) {
+        if (section) {
+          out.push({ kind: 'para', text: label.key, line, endLine: line, marker: 'none', gap: false, label });
+          out.push(...valueUnits(value.text, line, 'item'));
+        } else {
+          const text = `${label.key}: ${clean(value.text.replace(/\n/g, ' '))}`;
+          out.push({ kind: 'para', text, line, endLine: line, marker: 'none', gap: false, label: { ...label, value: clean(value.text.replace(/\n/g, ' ')) } });
+        }
+      } else out.push(...valueUnits(value.text, line, 'item'));
+    }
+  });
+  return out;
+}
+
+/** A cell's text as units, a line each (a wrapped cell keeps its items apart). */
+function valueUnits(text: string, line: number, kind: 'item' | 'para'): Unit[] {
+  return text.split('\n').flatMap((t) => {
+    const u = unit(kind, t, line, line, false);
+    return u ? [u] : [];
+  });
+}
+
+/** Every block of a document as units, in order; tables that are not forms stay whole (kind 'table'). */
+export function toUnits(blocks: Block[]): Unit[] {
+  const out: Unit[] = [];
+  let prevEnd = 0;
+  for (const b of blocks) {
+    const gap = b.line > prevEnd + 1 || b.kind === 'heading';
+    prevEnd = b.endLine;
+    if (b.kind === 'table') {
+      if (formLabels(b.rows) >= 2) out.push(...formUnits(b.rows));
+      else out.push({ kind: 'table', text: '', line: b.line, endLine: b.endLine, marker: 'none', gap, rows: b.rows });
+      continue;
+    }
+    const kind = b.kind === 'heading' ? 'heading' : b.kind === 'item' ? 'item' : 'para';
+    // a paragraph of several lines (prose wrapped by its author) is read line by line like any text
+    const parts = b.kind === 'paragraph' || b.kind === 'line' ? b.text.split('\n') : [b.text.replace(/\n/g, ' ')];
+    parts.forEach((t, k) => {
+      const u = unit(kind, t, b.line + (parts.length > 1 ? k : 0), parts.length > 1 ? b.line + k : b.endLine, gap && k === 0, b.kind === 'heading' ? b.level : undefined);
+      if (!u) return;
+      if (b.kind === 'item' && u.marker === 'none') u.marker = /^\d/.test(b.marker) ? 'arabic' : 'bullet';
+      out.push(u);
+    });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * Words the block reader needs beyond the line reader's labels: what a label means (title, department, reporting
+ * line, duties, requirements), English labels and job nouns, and the sentences that state a reporting line or
+ * another name in prose. All are general vocabulary of job descriptions, not any one document's wording.
+ */
+import {
+  DEPARTMENT_LABELS, DIRECT_REPORTS_LABELS, DUTY_LABELS, HEADER_FIELDS, OTHER_LABELS, REPORTS_TO_LABELS, REQ_LABELS, ROLE_SUFFIX,
+  looksLikeDepartment, looksLikeTitle,
+} from '../labels.js';
+
+export type LabelKind = 'title' | 'department' | 'reportsTo' | 'directReports' | 'duties' | 'requirements' | 'other' | 'field';
+
+const EXTRA: Record<LabelKind, string[]> = {
+  title: ['岗位名称', '职位名称', '职务名称', '岗位职务', '职称', '职务', '职位', '岗位', '岗位名', 'position', 'job title', 'title', 'position title', 'role', 'job'],
+  department: ['所属单位', '所在单位', '所属科室', '所属组别', '所属部门', 'department', 'dept', 'division', 'unit'],
+  reportsTo: ['直属主管', '直接主管', '上级', '直接汇报', '汇报给', '汇报关系', 'reports to', 'report to', 'reporting to', 'reporting line', 'supervisor', 'line manager'],
+  directReports: ['下属', '下级', '管理对象', 'direct reports', 'subordinates', 'supervises', 'manages'],
+  duties: ['职责内容', '工作内容', '岗位职能', '主要任务', 'responsibilities', 'key responsibilities', 'main responsibilities', 'duties', 'main duties', 'job duties', 'duties and responsibilities', 'tasks', 'accountabilities'],
+  requirements: ['条件要求', '资格', '要求', '任职要求', '岗位资格', 'requirements', 'requirement', 'qualifications', 'qualification', 'skills', 'job requirements', 'education', 'experience'],
+  other: ['岗位目的', '岗位概要', '职位目的', '工作目标', '备注', '说明', 'purpose', 'job purpose', 'summary', 'job summary', 'overview', 'note', 'notes'],
+  field: ['岗位编号', '职位编号', '岗位定员', '定员', '编制', '人数', 'grade', 'level', 'location', 'code'],
+};
+
+const KINDS = new Map<string, LabelKind>();
+const add = (kind: LabelKind, xs: string[]) => xs.forEach((x) => KINDS.has(labelKey(x)) || KINDS.set(labelKey(x), kind));
+
+/** A label as compared: lower case, no spaces or brackets. */
+export function labelKey(s: string): string {
+  return s.toLowerCase().replace(/[\s【】[\]*_]/g, '');
+}
+
+add('duties', DUTY_LABELS);
+add('requirements', REQ_LABELS);
+add('reportsTo', REPORTS_TO_LABELS);
+add('directReports', DIRECT_REPORTS_LABELS);
+add('department', DEPARTMENT_LABELS.filter((l) => l !== '部门'));
+for (const [k, xs] of Object.entries(EXTRA)) add(k as LabelKind, xs);
+add('other', OTHER_LABELS);
+add('field', HEADER_FIELDS);
+add('department', ['部门']);
+
+export function labelKind(label: string): LabelKind | undefined {
+  return KINDS.get(labelKey(label));
+}
+
+/** English job nouns a title ends with (`Front Office Manager`, `Sous Chef`). */
+const EN_ROLE = /\b(manager|director|officer|assistant|engineer|specialist|clerk|cashier|chef|cook|driver|supervisor|coordinator|analyst|accountant|agent|attendant|auditor|technician|operator|representative|lead|head|nurse|teacher|tutor|designer|developer|administrator|executive|consultant|receptionist|guard|cleaner|housekeeper|concierge|bellman|bellboy|waiter|waitress|server|bartender|porter|secretary|intern|worker|associate|president|controller|planner|buyer|inspector|advisor|adviser|architect|programmer|scientist|editor|writer|trainer|instructor|pharmacist|doctor|physician|therapist|mechanic|electrician|plumber|storekeeper|dispatcher|courier|captain|steward|host|hostess|ceo|cfo|cto|coo|vp)s?$/i;
+
+export function looksLikeEnglishTitle(s: string): boolean {
+  const t = s.trim();
+  return /^[A-Za-z][A-Za-z .&'/-]{1,48}$/.test(t) && t.split(/\s+/).length <= 6 && EN_ROLE.test(t);
+}
+
+/** A post name in any of the languages documents use. */
+export function looksLikeAnyTitle(s: string): boolean {
+  return looksLikeTitle(s) || looksLikeEnglishTitle(s);
+}
+
+/** Organisation units, also `教务组`, `Rooms Division`. */
+export function looksLikeUnit(s: string): boolean {
+  const t = s.trim();
+  if (looksLikeDepartment(t)) return true;
+  if (/(组|队|股|分校|分院|门店|营业部|管理层)$/.test(t) && !ROLE_SUFFIX.test(t) && t.length <= 12) return true;
+  return /^[A-Za-z][A-Za-z &]{2,40}\b(department|division|office|team|unit)$/i.test(t);
+}
+
+/** Words of a heading that names a document, a chapter or a rule book rather than a post. */
+export const NOT_A_POST = /说明书|说明|介绍|手册|制度|规范|流程|须知|一览|汇编|目录|附件|附录|概况|简介|篇|章|公司|资料|表$|守则|规定|办法|通知|总则|前言|职责$|职能|要求$|考核|标准|架构|设置|编制|目标|计划|总结|培训|会议|备注|签字|审核|批准|版本|日期|^(?:附|注)/;
+
+/** A page number or running footer line. */
+export const PAGE_FOOTER = /^(?:第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|-\s*\d+\s*-|\d+\s*\/\s*\d+)$/i;
