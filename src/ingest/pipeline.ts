@@ -2,6 +2,8 @@
 import { finalizeRoles, type Role } from '../roles/schema.js';
 import { cachedNameForms, searchRow, type NameForms, type SearchRow } from '../search/indexer.js';
 import type { DocumentRow } from '../store/db.js';
+import type { Doc } from '../documents/model.js';
+import { detectRoles } from './blocks/detect.js';
 import { cleanLines } from './clean.js';
 import { extractRoles } from './extract.js';
 import { IngestPool } from './pool.js';
@@ -18,9 +20,16 @@ const AHEAD_PER_WORKER = 8;
  */
 export const PARALLEL_MIN_DOCUMENTS = 400;
 
-/** One document's text → validated role records (ids assigned, schema-checked). */
-export function ingestText(file: string, text: string): Role[] {
-  return finalizeRoles(extractRoles(cleanLines(text), file));
+/**
+ * One document → validated role records (ids assigned, schema-checked). Two readers read it: the line reader
+ * (extract.ts: pages flattened to lines, where structure survives only as wording) and, when the document's
+ * blocks are known, the block reader (blocks/: headings, lists, tables, forms, prose). The reading that finds
+ * more posts is kept; on a tie the block reader's, which has the document's own structure to go on.
+ */
+export function ingestText(file: string, text: string, doc?: Doc | null): Role[] {
+  const lines = extractRoles(cleanLines(text), file);
+  const blocks = doc ? detectRoles(doc.blocks, file) : [];
+  return finalizeRoles(blocks.length && blocks.length >= lines.length ? blocks : lines);
 }
 
 /** One document ingested: its index row, its roles and each role's search row (same order), the format read. */
@@ -34,7 +43,7 @@ export function ingestRead(r: ReadResult, forms?: (name: string) => NameForms): 
   const base = { file: r.file, sha256: r.sha256, size: r.size };
   if (r.status === 'skipped') return { row: { ...base, status: 'skipped', reason: r.reason, roles: 0 }, roles: [], search: [], format: null };
   try {
-    const roles = ingestText(r.file, r.text);
+    const roles = ingestText(r.file, r.text, r.doc);
     const search = roles.map((role) => searchRow(role, forms));
     return { row: { ...base, status: 'ok', reason: null, roles: roles.length }, roles, search, format: r.format };
   } catch (e) {

@@ -5,12 +5,16 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Doc, ReadOutcome } from '../documents/model.js';
+import { readHtml } from '../documents/readers/html.js';
+import { readMarkdown } from '../documents/readers/markdown.js';
+import { readText } from '../documents/readers/text.js';
 import { docx, html, markdown, plainText, type FormatReader } from './formats.js';
 
 export type SourceFile = { file: string; absPath: string };
 
 export type ReadResult =
-  | { file: string; sha256: string; size: number; status: 'ok'; text: string; format: string }
+  | { file: string; sha256: string; size: number; status: 'ok'; text: string; format: string; doc: Doc | null }
   | { file: string; sha256: string; size: number; status: 'skipped'; reason: string };
 
 /** Text extraction per file extension; all formats end in plain lines for the same clean/segment path. */
@@ -24,6 +28,16 @@ export const FORMATS: Record<string, FormatReader> = {
   '.html': html,
   '.htm': html,
   '.docx': docx,
+};
+
+/** Structured readers: the document's blocks, read by the block reader beside the line reader (see pipeline). */
+const BLOCK_READERS: Record<string, (bytes: Buffer) => Promise<ReadOutcome>> = {
+  '.txt': readText,
+  '.text': readText,
+  '.md': readMarkdown,
+  '.markdown': readMarkdown,
+  '.html': readHtml,
+  '.htm': readHtml,
 };
 
 /** What HR can do about formats that are common but not read. */
@@ -79,7 +93,8 @@ export async function documentFromBytes(file: string, bytes: Buffer, hash = sha2
     const r = await reader(bytes);
     if (!r.ok) return { ...base, status: 'skipped', reason: r.reason };
     if (!r.text.trim()) return { ...base, status: 'skipped', reason: 'no text in document' };
-    return { ...base, status: 'ok', text: r.text, format: r.format };
+    const blocks = await BLOCK_READERS[ext]?.(bytes);
+    return { ...base, status: 'ok', text: r.text, format: r.format, doc: blocks?.ok ? blocks.doc : null };
   } catch (e) {
     return { ...base, status: 'skipped', reason: `could not read ${ext}: ${(e as Error).message}` };
   }
