@@ -8,23 +8,31 @@ import type { RoleDraft } from '../../roles/schema.js';
 import { looksLikeName } from '../labels.js';
 import { splitTitle } from '../title.js';
 import { chinesePart, valueItems } from './body.js';
-import { clean, protectCircled } from './units.js';
+import { clean, protectCircled, splitMarker } from './units.js';
 import { labelKind, looksLikeUnit, NOT_A_POST, type LabelKind } from './vocab.js';
 
 type Columns = Partial<Record<LabelKind, number>>;
 
+/** A header row: column labels only (one other cell, such as 序号, allowed), a title and a duties or requirements column. */
 function headerAt(cells: string[]): Columns | null {
   const cols: Columns = {};
+  let other = 0;
   cells.forEach((c, i) => {
     const kind = labelKind(clean(c).replace(/:$/, ''));
     if (kind && cols[kind] === undefined) cols[kind] = i;
+    else if (!kind && c.trim()) other++;
   });
-  return cols.title !== undefined && (cols.duties !== undefined || cols.requirements !== undefined) ? cols : null;
+  return other <= 1 && cols.title !== undefined && (cols.duties !== undefined || cols.requirements !== undefined) ? cols : null;
+}
+
+/** Does a header row name the columns of a post per row? */
+export function isRowTable(rows: Row[]): boolean {
+  return grid(rows).slice(0, 6).some((slots, r) => r < rows.length - 1 && headerAt(slots.map((s) => s.text)) !== null);
 }
 
 /** Items of a cell: one per line; a one-line cell split at its numbers, else at `;`. */
 export function cellItems(raw: string): string[] {
-  const lines = raw.split('\n').map((l) => clean(l)).filter(Boolean);
+  const lines = raw.split('\n').map((l) => splitMarker(clean(l)).text).filter(Boolean);
   if (lines.length > 1) return lines;
   if (!lines.length) return [];
   const items = valueItems(clean(protectCircled(raw)));

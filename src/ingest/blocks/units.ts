@@ -6,6 +6,7 @@
 import type { Block, Row } from '../../documents/model.js';
 import { grid } from '../../documents/model.js';
 import { cleanLine } from '../clean.js';
+import { isRowTable } from './tables.js';
 import { PAGE_FOOTER, labelKind, type LabelKind } from './vocab.js';
 
 export type MarkerClass = 'bullet' | 'decimal' | 'arabic' | 'paren' | 'cjk' | 'paren-cjk' | 'chapter' | 'none';
@@ -130,7 +131,7 @@ export function toUnits(blocks: Block[]): Unit[] {
     const gap = b.line > prevEnd + 1 || b.kind === 'heading';
     prevEnd = b.endLine;
     if (b.kind === 'table') {
-      if (formLabels(b.rows) >= 2) out.push(...formUnits(b.rows));
+      if (!isRowTable(b.rows) && formLabels(b.rows) >= 2) out.push(...formUnits(b.rows));
       else out.push({ kind: 'table', text: '', line: b.line, endLine: b.endLine, marker: 'none', gap, rows: b.rows });
       continue;
     }
