@@ -26,7 +26,7 @@ const ok = documents.filter((d) => d.status === 'ok');
 const skipped = documents.filter((d) => d.status === 'skipped');
 
 const out: string[] = [`documents: ${documents.length} found, ${ok.length} indexed, ${skipped.length} skipped`];
-for (const d of ok) out.push(`  ${d.file}: ${d.roles} role(s)`);
+for (const d of ok) out.push(`  ${d.file}: ${d.roles} role(s)${d.reason ? ` — ${d.reason}` : ''}`);
 for (const d of skipped) out.push(`  skipped ${d.file}: ${d.reason}`);
 out.push(`roles: ${roles.length}`);
 process.stdout.write(out.join('\n') + '\n');

@@ -5,6 +5,7 @@ import type { DocumentRow } from '../store/db.js';
 import type { Doc } from '../documents/model.js';
 import { detectRoles } from './blocks/detect.js';
 import { cleanLines } from './clean.js';
+import { noRoleReason } from './unread.js';
 import { extractRoles } from './extract.js';
 import { IngestPool } from './pool.js';
 import { documentFromBytes, listFiles, readDocument, type ReadResult, type SourceFile } from './read.js';
@@ -45,7 +46,8 @@ export function ingestRead(r: ReadResult, forms?: (name: string) => NameForms): 
   try {
     const roles = ingestText(r.file, r.text, r.doc);
     const search = roles.map((role) => searchRow(role, forms));
-    return { row: { ...base, status: 'ok', reason: null, roles: roles.length }, roles, search, format: r.format };
+    const reason = roles.length ? null : noRoleReason(r.text, r.doc);
+    return { row: { ...base, status: 'ok', reason, roles: roles.length }, roles, search, format: r.format };
   } catch (e) {
     return { row: { ...base, status: 'skipped', reason: `extraction failed: ${(e as Error).message}`, roles: 0 }, roles: [], search: [], format: null };
   }

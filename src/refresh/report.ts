@@ -84,7 +84,7 @@ export function renderMarkdown(r: RefreshResult): string {
   out.push('', '## Documents', '', '| Document | Result | Roles found |', '| --- | --- | --- |');
   for (const d of r.documents) {
     const result = d.status === 'ok' ? (d.change === 'unchanged' ? 'indexed (unchanged)' : `indexed (${d.change})`) : `**skipped**: ${md(d.reason ?? '')}`;
-    const roles = d.status === 'ok' ? (d.roles ? `${d.roles}: ${d.titles.map(md).join(', ')}` : '0 (no role found)') : '-';
+    const roles = d.status === 'ok' ? (d.roles ? `${d.roles}: ${d.titles.map(md).join(', ')}` : `0: ${md(d.reason ?? 'no role found')}`) : '-';
     out.push(`| ${md(d.file)} | ${result} | ${roles} |`);
   }
   for (const f of r.deletedDocuments) out.push(`| ${md(f)} | **removed** from the folder | - |`);
