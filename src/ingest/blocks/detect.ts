@@ -36,16 +36,22 @@ export function headName(text: string): Name {
     s = tail[1];
     english.push(...tail[2].split(/\s*\/\s*/).map((x) => x.trim()));
   }
+  // an English name keeps its spaces (`Sous Chef`); the rest of splitTitle is for Chinese headings
+  if (/^[A-Za-z][A-Za-z .&'/-]*$/.test(s.trim())) {
+    const [title, ...more] = s.trim().replace(/\s+/g, ' ').split(/\s*\/\s*/);
+    return { title, aliases: [...more, ...english], department: null };
+  }
   const parts = splitTitle(s);
   return { title: parts.title, aliases: [...new Set([...parts.aliases, ...english])].filter((a) => a !== parts.title), department: parts.department };
 }
 
-function isCandidate(u: Unit): boolean {
+/** A name line: a heading, or a short line that is no sentence, numbered, standing alone or right above a list. */
+function isCandidate(u: Unit, next: Unit | undefined): boolean {
   if (u.kind === 'table' || u.label) return false;
   if (u.kind === 'heading') return u.text.length <= 60;
   if (u.text.length < 2 || u.text.length > 30 || SENTENCE.test(u.text.replace(/\([^)]*\)/g, ''))) return false;
   if (u.marker === 'bullet' || u.marker === 'paren') return false;
-  return u.marker !== 'none' || u.gap;
+  return u.marker !== 'none' || u.gap || (next !== undefined && next.kind !== 'heading' && next.marker !== 'none' && next.marker !== 'bullet');
 }
 
 /** A name that can be a post's: short, not a unit, a label or a document's or chapter's heading. */
@@ -92,12 +98,21 @@ function draft(file: string, name: Name, body: Body, start: Unit, last: Unit, de
   };
 }
 
+/** The unit a heading names: `财务部`, `Rooms Division 房务部`, `财务部岗位设置` / `客服部各岗位职责`. */
+function unitOf(title: string, text: string): string | null {
+  if (looksLikeUnit(title)) return title;
+  const zh = chinesePart(text);
+  if (looksLikeUnit(zh)) return zh;
+  const m = /^(\p{Script=Han}{2,10}?)(?:各|所有)?(?:岗位|职位|人员|员工)/u.exec(title);
+  return m && looksLikeUnit(m[1]) ? m[1] : null;
+}
+
 export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
   const units = toUnits(blocks);
   const shapes: string[] = [];
   const cands: Candidate[] = [];
   units.forEach((u, at) => {
-    if (!isCandidate(u)) return;
+    if (!isCandidate(u, units[at + 1])) return;
     const shape = u.kind === 'heading' ? `h${u.level}` : u.marker;
     if (u.kind !== 'heading' && !shapes.includes(shape)) shapes.push(shape);
     cands.push({ at, shape, rank: u.kind === 'heading' ? u.level! : 10 + shapes.indexOf(shape), name: headName(u.text) });
@@ -120,6 +135,11 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
     if (!(passing.length >= 2 && strict >= 0.4 * passing.length) && !single) continue;
     for (const c of passing) roleAt.set(c.at, parseBody(units.slice(c.at + 1, bodyEnd(c)), c.name.title));
   }
+  // a name whose body holds other posts heads a document or a chapter (`…人员职务说明书`), not a post
+  for (const c of cands) {
+    const end = roleAt.has(c.at) ? bodyEnd(c) : -1;
+    if (cands.some((o) => o.at > c.at && o.at < end && roleAt.has(o.at))) roleAt.delete(c.at);
+  }
   const drafts: RoleDraft[] = [];
   const covered = new Set<number>();
   const deptAt = new Map<number, string>();
@@ -138,8 +158,9 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
         const d = draft(file, c.name, body, units[k], units[k + body.used] ?? units[k], deptFor(c.rank - (c.shape.startsWith('h') ? 1 : 0)) ?? deptFor(c.rank));
         if (d) drafts.push(d);
         for (let j = k; j <= k + body.used; j++) covered.add(j);
-      } else if (looksLikeUnit(c.name.title) || looksLikeUnit(chinesePart(units[k].text))) {
-        deptAt.set(c.rank, looksLikeUnit(c.name.title) ? c.name.title : chinesePart(units[k].text));
+      } else {
+        const unit = unitOf(c.name.title, units[k].text);
+        if (unit) deptAt.set(c.rank, unit);
       }
       continue;
     }
@@ -162,9 +183,9 @@ function formRoles(units: Unit[], covered: Set<number>, file: string, deptFor: (
     const u = units[k];
     if (covered.has(k) || u.label?.kind !== 'title' || !u.label.value) continue;
     const name = headName(chinesePart(u.label.value));
-    if (!looksLikeName(name.title) || looksLikeUnit(name.title)) continue;
+    if (!(looksLikeName(name.title) || looksLikeAnyTitle(name.title)) || looksLikeUnit(name.title)) continue;
     let end = k + 1;
-    while (end < units.length && !covered.has(end) && units[end].label?.kind !== 'title' && units[end].kind !== 'heading') end++;
+    while (end < units.length && !covered.has(end) && units[end].label?.kind !== 'title' && !(units[end].kind === 'heading' && !units[end].label)) end++;
     const body = parseBody(units.slice(k + 1, end), name.title);
     const d = draft(file, name, body, u, units[k + body.used] ?? u, deptFor(99));
     if (d) out.push(d);

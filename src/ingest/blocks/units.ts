@@ -45,9 +45,21 @@ export function splitMarker(text: string): { marker: MarkerClass; text: string }
 }
 
 const LABELLED = /^([^:]{1,24}?)\s*:\s*(.*)$/;
+const BRACKETED = /^[【[]([^】\]]{1,20})[】\]]\s*:?\s*(.*)$/;
+/** Where a second `label:` starts on a line of several (`岗位：收银员  部门：前台部  上级：前台主管`). */
+const NEXT_FIELD = /\s+(?=[^\s:]{1,12}\s*:)|\s+(?=[【[][^】\]]{1,20}[】\]])/g;
+
+/** A line of several `label: value` fields, split into one text per field (when each piece is one). */
+export function splitFields(text: string): string[] {
+  const parts = text.split(NEXT_FIELD).map((p) => p.trim()).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => parseLabel(p)) ? parts : [text];
+}
 
 /** `label: value` or a label alone (`职责`, `Responsibilities:`), for labels job descriptions use. */
 export function parseLabel(text: string): Unit['label'] | undefined {
+  // `【岗位名称】仓库主管`, `[Department] Kitchen`: a bracketed label needs no colon
+  const b = BRACKETED.exec(text);
+  if (b && labelKind(b[1])) return { kind: labelKind(b[1])!, key: b[1].trim(), value: b[2].trim() };
   const m = LABELLED.exec(text);
   if (m) {
     const kind = labelKind(m[1]);
@@ -58,14 +70,17 @@ export function parseLabel(text: string): Unit['label'] | undefined {
   return kind ? { kind, key: bare, value: '' } : undefined;
 }
 
-function unit(kind: Unit['kind'], raw: string, line: number, endLine: number, gap: boolean, level?: number): Unit | null {
+/** One unit, or one per field of a line holding several `label: value` fields. */
+function units(kind: Unit['kind'], raw: string, line: number, endLine: number, gap: boolean, level?: number): Unit[] {
   const cleaned = clean(raw);
-  if (!cleaned || PAGE_FOOTER.test(cleaned)) return null;
+  if (!cleaned || PAGE_FOOTER.test(cleaned)) return [];
   const { marker, text } = splitMarker(cleaned);
-  const u: Unit = { kind, text, line, endLine, marker, gap, ...(level ? { level } : {}) };
-  const label = parseLabel(text);
-  if (label) u.label = label;
-  return u;
+  return splitFields(text).map((t, k) => {
+    const u: Unit = { kind, text: t, line, endLine, marker: k ? 'none' : marker, gap: gap && !k, ...(level ? { level } : {}) };
+    const label = parseLabel(t);
+    if (label) u.label = label;
+    return u;
+  });
 }
 
 /** Is this table a form (label cells next to value cells) rather than a list of rows? */
@@ -117,16 +132,13 @@ function formUnits(rows: Row[]): Unit[] {
 
 /** A cell's text as units, a line each (a wrapped cell keeps its items apart). */
 function valueUnits(text: string, line: number, kind: 'item' | 'para'): Unit[] {
-  return text.split('\n').flatMap((t) => {
-    const u = unit(kind, t, line, line, false);
-    return u ? [u] : [];
-  });
+  return text.split('\n').flatMap((t) => units(kind, t, line, line, false));
 }
 
 /** Every block of a document as units, in order; tables that are not forms stay whole (kind 'table'). */
 export function toUnits(blocks: Block[]): Unit[] {
   const out: Unit[] = [];
-  let prevEnd = 0;
+  let prevEnd = -1; // the first block stands alone
   for (const b of blocks) {
     const gap = b.line > prevEnd + 1 || b.kind === 'heading';
     prevEnd = b.endLine;
@@ -139,10 +151,10 @@ export function toUnits(blocks: Block[]): Unit[] {
     // a paragraph of several lines (prose wrapped by its author) is read line by line like any text
     const parts = b.kind === 'paragraph' || b.kind === 'line' ? b.text.split('\n') : [b.text.replace(/\n/g, ' ')];
     parts.forEach((t, k) => {
-      const u = unit(kind, t, b.line + (parts.length > 1 ? k : 0), parts.length > 1 ? b.line + k : b.endLine, gap && k === 0, b.kind === 'heading' ? b.level : undefined);
-      if (!u) return;
-      if (b.kind === 'item' && u.marker === 'none') u.marker = /^\d/.test(b.marker) ? 'arabic' : 'bullet';
-      out.push(u);
+      for (const u of units(kind, t, b.line + (parts.length > 1 ? k : 0), parts.length > 1 ? b.line + k : b.endLine, gap && k === 0, b.kind === 'heading' ? b.level : undefined)) {
+        if (b.kind === 'item' && u.marker === 'none') u.marker = /^\d/.test(b.marker) ? 'arabic' : 'bullet';
+        out.push(u);
+      }
     });
   }
   return out;

@@ -11,7 +11,7 @@ import {
 export type LabelKind = 'title' | 'department' | 'reportsTo' | 'directReports' | 'duties' | 'requirements' | 'other' | 'field';
 
 const EXTRA: Record<LabelKind, string[]> = {
-  title: ['岗位名称', '职位名称', '职务名称', '岗位职务', '职称', '职务', '职位', '岗位', '岗位名', 'position', 'job title', 'title', 'position title', 'role', 'job'],
+  title: ['岗位名称', '职位名称', '职务名称', '岗位职务', '职称', '职务', '职位', '岗位', '岗位名', '招聘岗位', '招聘职位', '应聘岗位', '聘用岗位', 'position', 'job title', 'title', 'position title', 'role', 'job'],
   department: ['所属单位', '所在单位', '所属科室', '所属组别', '所属部门', 'department', 'dept', 'division', 'unit'],
   reportsTo: ['直属主管', '直接主管', '上级', '直接汇报', '汇报给', '汇报关系', 'reports to', 'report to', 'reporting to', 'reporting line', 'supervisor', 'line manager'],
   directReports: ['下属', '下级', '管理对象', 'direct reports', 'subordinates', 'supervises', 'manages'],
@@ -46,9 +46,14 @@ export function labelKind(label: string): LabelKind | undefined {
 /** English job nouns a title ends with (`Front Office Manager`, `Sous Chef`). */
 const EN_ROLE = /\b(manager|director|officer|assistant|engineer|specialist|clerk|cashier|chef|cook|driver|supervisor|coordinator|analyst|accountant|agent|attendant|auditor|technician|operator|representative|lead|head|nurse|teacher|tutor|designer|developer|administrator|executive|consultant|receptionist|guard|cleaner|housekeeper|concierge|bellman|bellboy|waiter|waitress|server|bartender|porter|secretary|intern|worker|associate|president|controller|planner|buyer|inspector|advisor|adviser|architect|programmer|scientist|editor|writer|trainer|instructor|pharmacist|doctor|physician|therapist|mechanic|electrician|plumber|storekeeper|dispatcher|courier|captain|steward|host|hostess|ceo|cfo|cto|coo|vp)s?$/i;
 
+/** Agent nouns (`Dishwasher`, `Bookkeeper`, `Receptionist`) name a person's work too. */
+const EN_AGENT = /[a-z]{3}(?:er|or|ist|ian|ant|eer|man|woman|person)s?$/i;
+const EN_NOT_AGENT = /\b(?:other|order|center|centre|number|water|paper|letter|cover|corner|chapter|matter|summer|winter|master|register|transfer|counter|folder|header|footer|factor|sector|floor|door|color|colour|error|contents?|document|plan|important)$/i;
+
 export function looksLikeEnglishTitle(s: string): boolean {
   const t = s.trim();
-  return /^[A-Za-z][A-Za-z .&'/-]{1,48}$/.test(t) && t.split(/\s+/).length <= 6 && EN_ROLE.test(t);
+  if (!/^[A-Za-z][A-Za-z .&'/-]{1,48}$/.test(t) || t.split(/\s+/).length > 6) return false;
+  return EN_ROLE.test(t) || (EN_AGENT.test(t) && !EN_NOT_AGENT.test(t));
 }
 
 /** A post name in any of the languages documents use. */
@@ -60,7 +65,7 @@ export function looksLikeAnyTitle(s: string): boolean {
 export function looksLikeUnit(s: string): boolean {
   const t = s.trim();
   if (looksLikeDepartment(t)) return true;
-  if (/(组|队|股|分校|分院|门店|营业部|管理层)$/.test(t) && !ROLE_SUFFIX.test(t) && t.length <= 12) return true;
+  if (/(组|队|股|分校|分院|营业部|管理层)$/.test(t) && !ROLE_SUFFIX.test(t) && t.length <= 12) return true;
   return /^[A-Za-z][A-Za-z &]{2,40}\b(department|division|office|team|unit)$/i.test(t);
 }
 
