@@ -123,12 +123,13 @@ export async function makeXlsx(build: (wb: ExcelJS.Workbook) => void): Promise<B
 
 /** A zip written by hand, so a test can make what no library would: a bomb, ten thousand entries. */
 export function makeZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const deflated = new Map<Buffer, Buffer>(); // the same data in many entries is compressed once
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name);
-    const packed = deflateRawSync(e.data, { level: 9 });
+    const packed = deflated.get(e.data) ?? deflated.set(e.data, deflateRawSync(e.data, { level: 9 })).get(e.data)!;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
