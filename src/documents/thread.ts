@@ -28,8 +28,11 @@ export function startModuleWorker(script: URL, resourceLimits?: ResourceLimits):
 
 export type ReaderThreadOptions = { timeoutMs?: number; memoryMb?: number; script?: URL };
 
+/** How long a fresh thread may take to load its readers (tsx compiles them on a cold start). */
+const STARTUP_MS = 60_000;
+
 export class ReaderThread {
-  private worker: Worker | null = null;
+  private worker: Promise<Worker> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 0;
   private readonly timeoutMs: number;
@@ -49,16 +52,44 @@ export class ReaderThread {
     return run;
   }
 
-  private run(ext: string, bytes: Uint8Array): Promise<ReadOutcome> {
-    const worker = (this.worker ??= startModuleWorker(this.script, { maxOldGenerationSizeMb: this.memoryMb }));
+  /** A thread that has loaded its readers (it says `ready`): the time limit counts reading, not starting. */
+  private start(): Promise<Worker> {
+    const worker = startModuleWorker(this.script, { maxOldGenerationSizeMb: this.memoryMb });
+    return new Promise<Worker>((resolve, reject) => {
+      const fail = (e: Error): void => {
+        clearTimeout(timer);
+        void worker.terminate();
+        reject(e);
+      };
+      const timer = setTimeout(() => fail(new Error(`not ready after ${STARTUP_MS / 1000} s`)), STARTUP_MS);
+      worker.once('error', fail).once('exit', (code) => fail(new Error(`exit code ${code}`)));
+      worker.once('message', () => {
+        clearTimeout(timer);
+        worker.removeAllListeners('error').removeAllListeners('exit');
+        resolve(worker);
+      });
+    });
+  }
+
+  private async run(ext: string, bytes: Uint8Array): Promise<ReadOutcome> {
+    const starting = (this.worker ??= this.start());
+    let worker: Worker;
+    try {
+      worker = await starting;
+    } catch (e) {
+      if (this.worker === starting) this.worker = null;
+      return { ok: false, reason: `reader could not start: ${(e as Error).message}` };
+    }
     const id = this.nextId++;
     worker.ref();
     return new Promise<ReadOutcome>((resolve) => {
       const done = (outcome: ReadOutcome, broken: boolean): void => {
         clearTimeout(timer);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        if (broken) this.discard(worker);
-        else worker.unref();
+        if (broken) {
+          if (this.worker === starting) this.worker = null; // never reused: the next document gets a fresh thread
+          void worker.terminate();
+        } else worker.unref();
         resolve(outcome);
       };
       const onMessage = (m: { id: number; outcome: ReadOutcome }): void => {
@@ -76,17 +107,11 @@ export class ReaderThread {
     });
   }
 
-  /** A thread that timed out, ran out of memory or died is never reused. */
-  private discard(worker: Worker): void {
-    if (this.worker === worker) this.worker = null;
-    void worker.terminate();
-  }
-
   /** Ends the thread once queued documents are read; the next read starts a new one. */
   async close(): Promise<void> {
     await this.queue;
     const w = this.worker;
     this.worker = null;
-    await w?.terminate();
+    await w?.then((worker) => worker.terminate(), () => undefined);
   }
 }

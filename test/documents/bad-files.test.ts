@@ -82,7 +82,7 @@ describe('the reader thread', () => {
       const t = performance.now();
       expect(await thread.read('.hang', Buffer.from('x'))).toEqual({ ok: false, reason: 'took longer than 2 s to read (limit per document)' });
       expect(performance.now() - t).toBeLessThan(10_000);
-      expect(await thread.read('.pdf', pdf)).toMatchObject({ ok: true });
+      expect(await thread.read('.pdf', pdf)).toMatchObject({ ok: true, doc: { text: '出纳' } });
     } finally {
       await thread.close();
     }
@@ -92,7 +92,7 @@ describe('the reader thread', () => {
     const thread = new ReaderThread({ script, memoryMb: 64, timeoutMs: 20_000 });
     try {
       expect(await thread.read('.hog', Buffer.from('x'))).toEqual({ ok: false, reason: 'needs more than 64 MB to read (limit per document)' });
-      expect(await thread.read('.pdf', pdf)).toMatchObject({ ok: true });
+      expect(await thread.read('.pdf', pdf)).toMatchObject({ ok: true, doc: { text: '出纳' } });
     } finally {
       await thread.close();
     }

@@ -11,3 +11,4 @@ parentPort!.on('message', ({ id, ext, bytes }: ReadJob) => {
   }
   void readBinary(ext, Buffer.from(bytes)).then((outcome) => parentPort!.postMessage({ id, outcome }));
 });
+parentPort!.postMessage({ ready: true });
