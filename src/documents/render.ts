@@ -9,6 +9,8 @@ import type { Block, Doc, Row } from './model.js';
 export type Mark = { mark: string };
 
 export type RenderOptions = {
+  /** how a heading reads (e.g. a sheet name as `[Sheet name]`) */
+  heading?: (text: string) => string;
   /** how a table row reads; gets the row before renumbering (a reader may keep its own position in `line`) */
   row?: (row: Row, cells: string) => string;
 };
@@ -41,7 +43,7 @@ export function renderDoc(parts: ReadonlyArray<Block | Mark>, format: string, op
       if (rows.length) blocks.push({ ...part, rows, line, endLine: lines.length });
       continue;
     }
-    lines.push(...blockLines(part));
+    lines.push(...(part.kind === 'heading' && opts.heading ? [opts.heading(part.text)] : blockLines(part)));
     blocks.push({ ...part, line, endLine: lines.length });
   }
   return { blocks, text: lines.join('\n'), format };

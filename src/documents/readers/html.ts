@@ -154,6 +154,9 @@ class Walker {
         this.blocks.push({ kind: 'heading', level: Number(h[1]), text, line: lines[0].line, endLine: lines.at(-1)!.endLine });
       }
     } else if (el.tagName === 'table') {
+      for (const c of childrenOf(el)) {
+        if (isElement(c) && c.tagName === 'caption') for (const l of textLines(c)) this.blocks.push({ kind: 'paragraph', ...l });
+      }
       const rows = tableRows(el);
       const loc = el.sourceCodeLocation;
       if (rows.length) {

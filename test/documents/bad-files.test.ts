@@ -1,0 +1,110 @@
+/** Bad files stay harmless: every one ends as a skip with a reason, within the limits per document, and nothing throws. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { ENCRYPTED, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES, zipProblem } from '../../src/documents/limits.js';
+import { closeReaders, readBlocks } from '../../src/documents/read.js';
+import { ReaderThread } from '../../src/documents/thread.js';
+import { makeDocx, makePdf, makeXlsx, makeZip, wordml as w } from './make.js';
+
+afterAll(closeReaders);
+
+const reason = async (file: string, bytes: Buffer): Promise<string> => {
+  const r = await readBlocks(file, bytes);
+  if (r.ok) throw new Error(`${file} was read`);
+  return r.reason;
+};
+
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+describe('bad files', () => {
+  it('names unsupported types with what to do, and skips empty files', async () => {
+    expect(await reason('旧表.xls', Buffer.from('x'))).toBe('unsupported file type (.xls): save it as .xlsx');
+    expect(await reason('说明.rtf', Buffer.from('x'))).toBe('unsupported file type (.rtf): save it as .docx');
+    expect(await reason('README', Buffer.from('x'))).toBe('unsupported file type (no extension)');
+    expect(await reason('a.docx', Buffer.alloc(0))).toBe('empty file');
+  });
+
+  it('skips a 50 MB file of any format before parsing it', async () => {
+    const big = Buffer.alloc(50 * 1024 * 1024, 0x61);
+    for (const f of ['big.docx', 'big.md', 'big.pdf']) expect(await reason(f, big)).toMatch(/^file too large \(50 MB; limit 20 MB per document\)/);
+  });
+
+  it('says an OLE file named .docx/.xlsx is encrypted (or an old format renamed)', async () => {
+    const ole = Buffer.concat([OLE, Buffer.alloc(4096)]);
+    expect(await reason('加密.docx', ole)).toBe(ENCRYPTED);
+    expect(await reason('加密.xlsx', ole)).toBe(ENCRYPTED);
+  });
+
+  it('refuses zip bombs from the zip directory alone: declared size and entry count', async () => {
+    const zeros = Buffer.alloc(4 * 1024 * 1024);
+    const n = Math.ceil(MAX_UNPACKED_BYTES / zeros.length) + 1;
+    const bomb = makeZip(Array.from({ length: n }, (_, i) => ({ name: `word/part${i}.xml`, data: zeros })));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await reason('bomb.docx', bomb)).toMatch(/^zip bomb or oversized: \d+ MB unpacked \(limit 150 MB/);
+    const many = makeZip(Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => ({ name: `x${i}`, data: Buffer.alloc(0) })));
+    expect(await reason('many.xlsx', many)).toMatch(/^zip bomb or not a document: 10001 entries/);
+    expect(zipProblem(makeZip([{ name: 'a', data: Buffer.from('ok') }]))).toBeNull();
+  });
+
+  it('skips truncated and damaged containers with a reason', async () => {
+    const docx = await makeDocx([w.h(1, '会计'), w.p('负责记账')]);
+    const xlsx = await makeXlsx((wb) => void (wb.addWorksheet('S').getCell('A1').value = '会计'));
+    const pdf = makePdf([[[72, 700, '会计岗位职责']]]);
+    expect(await reason('cut.docx', docx.subarray(0, docx.length >> 1))).toMatch(/zip directory missing/);
+    expect(await reason('cut.xlsx', xlsx.subarray(0, xlsx.length - 30))).toMatch(/zip directory/);
+    expect(await reason('cut.pdf', pdf.subarray(0, pdf.length >> 1))).toMatch(/could not read \.pdf|scanned PDF/);
+    expect(await reason('text.pdf', Buffer.from('会计岗位职责'))).toMatch(/^not a PDF/);
+    expect(await reason('text.doc', Buffer.from('会计岗位职责……'))).toMatch(/^not a Word 97/);
+    const junk = makeZip([{ name: 'word/document.xml', data: Buffer.from('<not<xml') }]);
+    expect(await reason('junk.docx', junk)).toMatch(/^could not read \.docx/);
+    expect(await reason('junk.xlsx', junk)).toMatch(/^could not read \.xlsx|^no text in document/);
+    const flipped = Buffer.from(docx);
+    for (let i = 200; i < flipped.length - 200; i += 97) flipped[i] ^= 0xff;
+    expect(await reason('flipped.docx', flipped)).toMatch(/^could not read \.docx|no text/);
+  });
+
+  it('reads documents posted at once, one at a time, each with its own outcome', async () => {
+    const pdf = makePdf([[[72, 700, '出纳']]]);
+    const outcomes = await Promise.all([readBlocks('1.pdf', pdf), readBlocks('2.docx', Buffer.from('PK\u0003\u0004junk')), readBlocks('3.pdf', pdf)]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+  });
+});
+
+describe('the reader thread', () => {
+  const script = new URL('./misbehaving-worker.ts', import.meta.url);
+  const pdf = makePdf([[[72, 700, '出纳']]]);
+
+  it('ends a reader that hangs at the time limit and reads the next document in a fresh thread', async () => {
+    const thread = new ReaderThread({ script, timeoutMs: 1500 });
+    try {
+      const t = performance.now();
+      expect(await thread.read('.hang', Buffer.from('x'))).toEqual({ ok: false, reason: 'took longer than 2 s to read (limit per document)' });
+      expect(performance.now() - t).toBeLessThan(10_000);
+      expect(await thread.read('.pdf', pdf)).toMatchObject({ ok: true, doc: { text: '出纳' } });
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('ends a reader that exceeds the memory cap and carries on', async () => {
+    const thread = new ReaderThread({ script, memoryMb: 64, timeoutMs: 20_000 });
+    try {
+      expect(await thread.read('.hog', Buffer.from('x'))).toEqual({ ok: false, reason: 'needs more than 64 MB to read (limit per document)' });
+      expect(await thread.read('.pdf', pdf)).toMatchObject({ ok: true, doc: { text: '出纳' } });
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('does not keep a process alive that never called closeReaders()', () => {
+    const code = `import { readBlocks } from './src/documents/read.ts';
+      const r = await readBlocks('a.pdf', Buffer.from(${JSON.stringify(pdf.toString('latin1'))}, 'latin1'));
+      console.log(r.ok);`;
+    const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+    const child = spawnSync(tsx, ['--input-type=module', '-e', code], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 20_000 });
+    expect(child.stdout.trim()).toBe('true');
+    expect(child.status).toBe(0);
+  });
+});
