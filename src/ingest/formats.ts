@@ -3,7 +3,6 @@
  * bytes the same way (decodeBytes: BOM, UTF-8, GB18030, binary screening), then removes the markup.
  */
 import { convert } from 'html-to-text';
-import mammoth from 'mammoth';
 import { decodeBytes } from './decode.js';
 
 export type FormatResult = { ok: true; text: string; format: string } | { ok: false; reason: string };
@@ -83,12 +82,4 @@ export function htmlToText(html: string): string {
 export const html: FormatReader = async (bytes) => {
   const d = decodeBytes(bytes);
   return d.ok ? { ok: true, text: htmlToText(d.text), format: `html, ${d.encoding}` } : d;
-};
-
-/** Paragraph text of a Word document (tables: one cell paragraph a line). Errors name what is wrong. */
-export const docx: FormatReader = async (bytes) => {
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, reason: 'not a Word .docx file (no zip signature); old .doc files must be saved as .docx' };
-  const r = await mammoth.extractRawText({ buffer: bytes });
-  return { ok: true, text: r.value, format: 'docx' };
 };

@@ -3,6 +3,7 @@ import { finalizeRoles, type Role } from '../roles/schema.js';
 import { cachedNameForms, searchRow, type NameForms, type SearchRow } from '../search/indexer.js';
 import type { DocumentRow } from '../store/db.js';
 import type { Doc } from '../documents/model.js';
+import { closeReaders } from '../documents/read.js';
 import { detectRoles } from './blocks/detect.js';
 import { cleanLines } from './clean.js';
 import { noRoleReason } from './unread.js';
@@ -121,6 +122,7 @@ export async function* ingestEach<T, R>(items: readonly T[], step: (item: T, ing
     yield* inOrder(items, ingester.ahead, (item) => step(item, ingester.ingest));
   } finally {
     await ingester.close();
+    await closeReaders();
   }
 }
 

@@ -5,49 +5,27 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Doc, ReadOutcome } from '../documents/model.js';
-import { readHtml } from '../documents/readers/html.js';
-import { readMarkdown } from '../documents/readers/markdown.js';
-import { readText } from '../documents/readers/text.js';
-import { docx, html, markdown, plainText, type FormatReader } from './formats.js';
+import type { Doc } from '../documents/model.js';
+import { readBlocks } from '../documents/read.js';
+import { html, markdown, plainText, type FormatReader } from './formats.js';
 
 export type SourceFile = { file: string; absPath: string };
 
 export type ReadResult =
-  | { file: string; sha256: string; size: number; status: 'ok'; text: string; format: string; doc: Doc | null }
+  | { file: string; sha256: string; size: number; status: 'ok'; text: string; format: string; doc: Doc }
   | { file: string; sha256: string; size: number; status: 'skipped'; reason: string };
 
-/** Text extraction per file extension; all formats end in plain lines for the same clean/segment path. */
-export type { FormatReader } from './formats.js';
-
-export const FORMATS: Record<string, FormatReader> = {
+/**
+ * The line reader's text of the formats it was written for: the file's own lines with markup removed (so a
+ * role's lines are the file's). Other formats give it the block reader's rendering (Doc.text).
+ */
+const LINE_TEXT: Record<string, FormatReader> = {
   '.txt': plainText,
   '.text': plainText,
   '.md': markdown,
   '.markdown': markdown,
   '.html': html,
   '.htm': html,
-  '.docx': docx,
-};
-
-/** Structured readers: the document's blocks, read by the block reader beside the line reader (see pipeline). */
-const BLOCK_READERS: Record<string, (bytes: Buffer) => Promise<ReadOutcome>> = {
-  '.txt': readText,
-  '.text': readText,
-  '.md': readMarkdown,
-  '.markdown': readMarkdown,
-  '.html': readHtml,
-  '.htm': readHtml,
-};
-
-/** What HR can do about formats that are common but not read. */
-const UNSUPPORTED_HINTS: Record<string, string> = {
-  '.doc': 'save it as .docx',
-  '.wps': 'save it as .docx',
-  '.rtf': 'save it as .docx',
-  '.pdf': 'save it as .docx or .txt',
-  '.xls': 'copy the text into a .docx or .txt',
-  '.xlsx': 'copy the text into a .docx or .txt',
 };
 
 /** Every file below dir (recursively, hidden files excluded), sorted, with paths relative to dir using '/'. */
@@ -80,21 +58,20 @@ export async function readDocument(src: SourceFile): Promise<ReadResult> {
   return documentFromBytes(src.file, bytes);
 }
 
-/** The text of a document already in memory (refresh hashes the bytes first, to skip unchanged files). */
+/**
+ * A document already in memory (refresh hashes the bytes first, to skip unchanged files) → its blocks (every
+ * format, src/documents) and the line reader's text. A file the block readers refuse is skipped with their reason.
+ */
 export async function documentFromBytes(file: string, bytes: Buffer, hash = sha256(bytes)): Promise<ReadResult> {
   const base = { file, sha256: hash, size: bytes.length };
+  const read = await readBlocks(file, bytes);
+  if (!read.ok) return { ...base, status: 'skipped', reason: read.reason };
   const ext = path.extname(file).toLowerCase();
-  const reader = FORMATS[ext];
-  if (!reader) {
-    const hint = UNSUPPORTED_HINTS[ext];
-    return { ...base, status: 'skipped', reason: `unsupported file type (${ext || 'no extension'})${hint ? `: ${hint}` : ''}` };
-  }
+  const lines = LINE_TEXT[ext];
   try {
-    const r = await reader(bytes);
+    const r = lines ? await lines(bytes) : { ok: true as const, text: read.doc.text, format: read.doc.format };
     if (!r.ok) return { ...base, status: 'skipped', reason: r.reason };
-    if (!r.text.trim()) return { ...base, status: 'skipped', reason: 'no text in document' };
-    const blocks = await BLOCK_READERS[ext]?.(bytes);
-    return { ...base, status: 'ok', text: r.text, format: r.format, doc: blocks?.ok ? blocks.doc : null };
+    return { ...base, status: 'ok', text: r.text, format: read.doc.format, doc: read.doc };
   } catch (e) {
     return { ...base, status: 'skipped', reason: `could not read ${ext}: ${(e as Error).message}` };
   }
