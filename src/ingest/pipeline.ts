@@ -25,14 +25,18 @@ export const PARALLEL_MIN_DOCUMENTS = 400;
 /**
  * One document → validated role records (ids assigned, schema-checked). Two readers read it: the line reader
  * (extract.ts: pages flattened to lines, where structure survives only as wording) and, when the document's
- * blocks are known, the block reader (blocks/: headings, lists, tables, forms, prose). The reading that finds
- * more posts is kept; on a tie the block reader's, which has the document's own structure to go on.
+ * blocks are known, the block reader (blocks/: headings, lists, tables, forms, prose). The block reader has the
+ * document's own structure to go on and is the more precise, so its reading is kept unless the line reader finds
+ * clearly more posts (a flattened page, whose structure only the wording shows).
  */
 export function ingestText(file: string, text: string, doc?: Doc | null): Role[] {
   const lines = extractRoles(cleanLines(text), file);
   const blocks = doc ? detectRoles(doc.blocks, file) : [];
-  return finalizeRoles(blocks.length && blocks.length >= lines.length ? blocks : lines);
+  return finalizeRoles(blocks.length && blocks.length >= BLOCKS_KEPT_FROM * lines.length ? blocks : lines);
 }
+
+/** The block reading is kept while it finds at least this share of the posts the line reader finds. */
+const BLOCKS_KEPT_FROM = 0.75;
 
 /** One document ingested: its index row, its roles and each role's search row (same order), the format read. */
 export type Ingested = { row: DocumentRow; roles: Role[]; search: SearchRow[]; format: string | null };

@@ -69,7 +69,7 @@ describe('npm run refresh (child process)', () => {
 
     const skipped = refresh();
     expect(skipped.code).toBe(1);
-    expect(skipped.stdout).toContain('| old.doc | **skipped**: unsupported file type (.doc): save it as .docx |');
+    expect(skipped.stdout).toContain('| old.doc | **skipped**: truncated file |');
     expect(titles().sort()).toEqual(['保洁员', '客服主管']);
 
     for (const f of ['a.txt', 'b.txt']) ws.remove(f);

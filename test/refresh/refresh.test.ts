@@ -39,12 +39,12 @@ describe('runRefresh', () => {
     for (const f of ['plain.txt', 'gbk.txt', 'utf16.txt', 'sub/page.html', 'notes.md', 'word.docx']) expect(byFile[f], f).toMatchObject({ status: 'ok', roles: 1 });
     expect(byFile['empty.txt']).toMatchObject({ status: 'skipped', reason: 'empty file' });
     expect(byFile['image.txt'].reason).toMatch(/binary/);
-    expect(byFile['scan.pdf'].reason).toMatch(/unsupported file type \(\.pdf\)/);
+    expect(byFile['scan.pdf'].reason).toMatch(/could not read \.pdf/);
     // Every format goes through the same extraction as its plain-text equivalent.
     const plain = [['客服主管', '负责客服部全面管理工作'], ['保洁员', '负责公共区域清洁'], ['保安员', '负责门岗值守'], ['前台专员', '接待来访客户'], ['维修主管', '维修公共设施'], ['出纳', '办理现金收付']];
     expect(titlesIn(ws.db)).toEqual(plain.flatMap(([t, d]) => ingestText('x.txt', jobText(t, [d])).map((r) => r.title)).sort());
     const md = renderMarkdown(r);
-    expect(md).toContain('| scan.pdf | **skipped**: unsupported file type (.pdf)');
+    expect(md).toContain('| scan.pdf | **skipped**: could not read .pdf');
     expect(md).toMatch(/\| word\.docx \| indexed \(new\) \| 1: 出纳\S* \|/);
   });
 

@@ -32,7 +32,7 @@ export function proseRoles(units: Unit[], covered: Set<number>, file: string): R
     // later paragraphs that name the post again or state requirements, up to the next post or heading
     while (end + 1 < units.length && !starts[end + 1] && !covered.has(end + 1) && units[end + 1].kind === 'para') {
       const next = units[end + 1].text;
-      if (!(next.includes(title) || /^(该岗位|此岗位|担任)/.test(next))) break;
+      if (!(/^(该岗位|此岗位|担任)/.test(next) || (next.includes(title) && REQUIREMENT.test(next) && !SUBJECT.test(next)))) break;
       end++;
     }
     const text = units.slice(k, end + 1).map((u) => u.text).join('');

@@ -48,7 +48,7 @@ export function aliasesIn(text: string): string[] {
 /** Posts the text says this post leads: `带领客服管家完成…` → 客服管家. */
 export function ledIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?:带领|领导|下辖|管理着)([\p{Script=Han}A-Za-z]{2,10})/gu)) {
+  for (const m of text.matchAll(/(?:带领|下辖|统领|管理着)([\p{Script=Han}A-Za-z]{2,10})/gu)) {
     for (let n = Math.min(m[1].length, 8); n >= 2; n--) {
       const name = m[1].slice(0, n);
       if (looksLikeAnyTitle(name) && !GENERIC.test(name)) {

@@ -56,9 +56,14 @@ export function looksLikeEnglishTitle(s: string): boolean {
   return EN_ROLE.test(t) || (EN_AGENT.test(t) && !EN_NOT_AGENT.test(t));
 }
 
+/** Job nouns of trades and shops beyond the line reader's lexicon (`拉面师傅`, `叉车工`, `图书导购`, `保安`). */
+const MORE_ROLE_NOUNS = /(?:师傅|(?<![施加开完分员手下上])工|导购|收银|保安|保洁|护士|医生|教师|老师|厨|匠|帮厨|技工|学徒|专家|律师|法务)$/;
+
 /** A post name in any of the languages documents use. */
 export function looksLikeAnyTitle(s: string): boolean {
-  return looksLikeTitle(s) || looksLikeEnglishTitle(s);
+  if (looksLikeTitle(s) || looksLikeEnglishTitle(s)) return true;
+  const t = s.replace(/\([^()]*\)/g, '').trim();
+  return t.length >= 2 && t.length <= 16 && !/[,。;:!?、()]|^\d/.test(t) && MORE_ROLE_NOUNS.test(t);
 }
 
 /** Organisation units, also `教务组`, `Rooms Division`. */

@@ -1,0 +1,121 @@
+/**
+ * The block reader on documents written for it in layouts seen in the wild (test/fixtures/layouts): each file's
+ * posts, in order, with the fields the layout states. None of these layouts is one the line reader was built for.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lineBlocks } from '../../src/documents/readers/text.js';
+import { detectRoles } from '../../src/ingest/blocks/detect.js';
+import { documentFromBytes } from '../../src/ingest/read.js';
+import { ingestRead } from '../../src/ingest/pipeline.js';
+
+const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'layouts');
+
+async function rolesOf(file: string) {
+  const r = await documentFromBytes(file, readFileSync(path.join(DIR, file)));
+  return ingestRead(r).roles;
+}
+
+type Want = { title: string; department?: string | null; reportsTo?: string | null; directReports?: string[]; aliases?: string[]; duties?: number; requirements?: number; startLine?: number };
+
+const EXPECTED: Record<string, Want[]> = {
+  'handbook-nested.md': [
+    { title: '行政主管', department: '行政部', reportsTo: '总经理', directReports: ['前台文员', '司机'], duties: 3, requirements: 2, startLine: 11 },
+    { title: '前台文员', department: '行政部', reportsTo: '行政主管', duties: 2, requirements: 0 },
+    { title: '视频剪辑师', department: '内容部', reportsTo: '内容总监', duties: 2, requirements: 1 },
+  ],
+  'rowtable.html': [
+    { title: '门店店长', reportsTo: '区域经理', duties: 3, requirements: 1, startLine: 9 },
+    { title: '执业药师', reportsTo: '门店店长', duties: 3 },
+    { title: '营业员', reportsTo: '门店店长', duties: 2 },
+  ],
+  'bracket-forms.txt': [
+    { title: '仓库主管', department: '物流部', reportsTo: '物流经理', duties: 3, requirements: 1, startLine: 4 },
+    { title: '质检员', department: '品质部', reportsTo: '品质主管', duties: 2, requirements: 1 },
+  ],
+  'english.md': [
+    { title: 'Sous Chef', reportsTo: 'Executive Chef', duties: 3, requirements: 1 },
+    { title: 'Line Cook', reportsTo: 'Sous Chef', duties: 2, requirements: 0 },
+    { title: 'Dishwasher', reportsTo: 'Sous Chef', duties: 2 },
+  ],
+  'inline-labels.txt': [
+    { title: '收银员', department: '前台部', reportsTo: '前台主管', duties: 2 },
+    { title: '理货员', department: '营运部', reportsTo: '营运主管', duties: 2 },
+  ],
+  'ads.txt': [
+    { title: '销售经理', duties: 2, requirements: 2, startLine: 3 },
+    { title: '行政助理', duties: 2, requirements: 1 },
+  ],
+  'names-then-items.txt': [
+    { title: '会计', department: '财务部', duties: 3 },
+    { title: '出纳', department: '财务部', duties: 2 },
+    { title: '成本核算员', department: '财务部', duties: 2 },
+  ],
+  'prose.txt': [
+    { title: '店长', reportsTo: '区域经理', duties: 1, requirements: 1, startLine: 5 },
+    { title: '图书导购', reportsTo: '店长', duties: 1, requirements: 0 },
+    { title: '仓管员', reportsTo: '店长', duties: 1 },
+  ],
+  'colloquial.txt': [
+    { title: '拉面师傅', aliases: ['面案'], reportsTo: '厨师长', duties: 2 },
+    { title: '小工', aliases: ['帮厨'], reportsTo: null, duties: 2 },
+    { title: '跑堂', reportsTo: '店长', duties: 2 },
+  ],
+  'toc-and-summary.txt': [
+    { title: '审计经理', reportsTo: '合伙人', duties: 2, requirements: 1, startLine: 14 },
+    { title: '审计助理', reportsTo: '审计经理', duties: 2 },
+    { title: '行政文员', reportsTo: '办公室主任', duties: 2 },
+  ],
+};
+
+describe('block reader: layouts from the wild', () => {
+  it('every fixture has expectations', () => {
+    expect(readdirSync(DIR).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [file, want] of Object.entries(EXPECTED)) {
+    it(`${file}: ${want.map((w) => w.title).join(', ')}`, async () => {
+      const roles = await rolesOf(file);
+      expect(roles.map((r) => r.title)).toEqual(want.map((w) => w.title));
+      want.forEach((w, i) => {
+        const r = roles[i];
+        if (w.department !== undefined) expect(r.department, `${w.title} department`).toBe(w.department);
+        if (w.reportsTo !== undefined) expect(r.reportsTo, `${w.title} reportsTo`).toBe(w.reportsTo);
+        if (w.directReports) expect(r.directReports).toEqual(w.directReports);
+        if (w.aliases) expect(r.aliases).toEqual(w.aliases);
+        if (w.duties !== undefined) expect(r.duties, `${w.title} duties`).toHaveLength(w.duties);
+        if (w.requirements !== undefined) expect(r.requirements, `${w.title} requirements`).toHaveLength(w.requirements);
+        if (w.startLine !== undefined) expect(r.source.startLine).toBe(w.startLine);
+      });
+    });
+  }
+});
+
+const detect = (text: string) => detectRoles(lineBlocks(text), 'x.txt');
+
+describe('block reader: what is not a post', () => {
+  it('a table of contents, a staffing list and a document title name no post', () => {
+    const roles = detect(readFileSync(path.join(DIR, 'toc-and-summary.txt'), 'utf8'));
+    expect(roles.map((r) => r.source.startLine)).toEqual([14, 21, 28]);
+  });
+
+  it('a rule book with short headings and bullets describes no post', () => {
+    const text = ['考勤管理', '- 每天九点前打卡', '- 迟到三次扣绩效', '', '请假流程', '- 提前一天申请', '- 主管审批', '', '报销规定', '- 发票须在一个月内提交'].join('\n');
+    expect(detect(text)).toEqual([]);
+  });
+
+  it('department sections name the department of the posts under them, and are not posts', () => {
+    const text = ['一、工程部', '部门职责：负责设备维护。', '', '（一）维修工', '1. 维修公共设施；', '2. 巡检设备。', '', '二、客服部', '（一）客服专员', '1. 接听业主来电；', '2. 回访维修结果。'].join('\n');
+    const roles = detect(text);
+    expect(roles.map((r) => [r.title, r.department])).toEqual([['维修工', '工程部'], ['客服专员', '客服部']]);
+  });
+
+  it('a bilingual heading gives English aliases; a bilingual field value keeps the Chinese', () => {
+    const text = ['1. 礼宾员（Concierge / Bellman）', 'Department: 前厅部 Front Office', 'Reports to: 大堂副理 Assistant Manager', 'Responsibilities:', '- 迎送宾客', '- Store luggage', '', '2. 夜审员（Night Auditor）', 'Reports to: 财务经理', 'Responsibilities:', '- Run the night audit'].join('\n');
+    const [a, b] = detect(text);
+    expect(a).toMatchObject({ title: '礼宾员', aliases: ['Concierge', 'Bellman'], department: '前厅部', reportsTo: '大堂副理' });
+    expect(a.duties).toHaveLength(2);
+    expect(b).toMatchObject({ title: '夜审员', aliases: ['Night Auditor'], reportsTo: '财务经理' });
+  });
+});
