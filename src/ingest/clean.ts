@@ -56,7 +56,23 @@ export function collapseLetterSpacing(line: string): string {
   return out.join('');
 }
 
+/**
+ * Both readers of a document clean the same lines (the block reader right after the line reader), and traditional
+ * → simplified conversion is most of that cost: the last lines cleaned are remembered (bounded).
+ */
+const recent = new Map<string, string>();
+const RECENT_MAX = 20_000;
+
 export function cleanLine(raw: string): string {
+  const hit = recent.get(raw);
+  if (hit !== undefined) return hit;
+  if (recent.size >= RECENT_MAX) recent.clear();
+  const out = cleanLineOnce(raw);
+  recent.set(raw, out);
+  return out;
+}
+
+function cleanLineOnce(raw: string): string {
   // a private-use bullet becomes a plain '•' so the list structure it marks survives
   const s = stripPinyinGlosses(raw.normalize('NFKC')).replace(REPLACEMENT, '').replace(PRIVATE_USE, ' • ').replace(/\s+/g, ' ').trim();
   if (!s || isBoilerplate(s)) return '';

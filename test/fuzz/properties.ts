@@ -6,6 +6,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { LogLevel, type Logger } from '@slack/bolt';
 import fc from 'fast-check';
+import { markdownBlocks } from '../../src/documents/readers/markdown.js';
+import { lineBlocks } from '../../src/documents/readers/text.js';
 import type { Answer, Answerer } from '../../src/answer/types.js';
 import { ingestFolder, ingestText } from '../../src/ingest/pipeline.js';
 import { renderAnswer } from '../../src/render/blocks.js';
@@ -156,7 +158,7 @@ const documentBytes = (samples: Buffer[]): fc.Arbitrary<Buffer> =>
     damaged(samples),
     fc.uint8Array({ maxLength: 4096 }).map((a) => Buffer.from(a)),
     fc.string({ unit: 'binary', maxLength: 2000 }).map((s) => Buffer.from(s, 'utf16le')),
-    fc.array(fc.constantFrom(...FRAGMENTS, '\n', '\n', '1、', '2.', '(3)', '职位名称', '所属部门', '直接上级', '工作职责', '任职要求', 'X岗位职责'), { maxLength: 80 }).map((xs) => Buffer.from(xs.join(''))),
+    fc.array(fc.constantFrom(...FRAGMENTS, '\n', '\n', '1、', '2.', '(3)', '职位名称', '所属部门', '直接上级', '工作职责', '任职要求', 'X岗位职责', '# ', '## ', '- ', '（一）', '一、', '【岗位名称】', 'Reports to: ', '| 岗位 | 职责 |\n| --- | --- |\n| ', ' | ', '。', '负责', '店长是', '向经理汇报'), { maxLength: 80 }).map((xs) => Buffer.from(xs.join(''))),
   );
 
 /** Any folder of random, truncated and damaged documents: ingestFolder never throws and every record is valid. */
@@ -178,6 +180,10 @@ export function ingestFolderProperty(workDir: string, samples: Buffer[]): fc.IAs
 /** One document's text of any shape: ingestText returns valid records and does not throw (a throw loses the whole document). */
 export function ingestTextProperty(samples: Buffer[]): fc.IPropertyWithHooks<[Buffer]> {
   return fc.property(documentBytes(samples), (bytes) => {
-    for (const r of ingestText('fuzz.txt', bytes.toString('utf8'))) RoleSchema.parse(r);
+    const text = bytes.toString('utf8');
+    // both readers: the text's lines as plain text and as markdown (headings, lists, tables)
+    for (const blocks of [lineBlocks(text), markdownBlocks(text)]) {
+      for (const r of ingestText('fuzz.txt', text, { blocks, text, format: 'fuzz' })) RoleSchema.parse(r);
+    }
   });
 }

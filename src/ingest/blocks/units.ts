@@ -65,8 +65,9 @@ export function parseLabel(text: string): Unit['label'] | undefined {
     const kind = labelKind(m[1]);
     if (kind) return { kind, key: m[1].trim(), value: m[2].trim() };
   }
+  if (text.length > 30) return undefined;
   const bare = text.replace(/[:\s]+$/, '');
-  const kind = bare.length <= 24 ? labelKind(bare) : undefined;
+  const kind = labelKind(bare);
   return kind ? { kind, key: bare, value: '' } : undefined;
 }
 
@@ -75,7 +76,9 @@ function units(kind: Unit['kind'], raw: string, line: number, endLine: number, g
   const cleaned = clean(raw);
   if (!cleaned || PAGE_FOOTER.test(cleaned)) return [];
   const { marker, text } = splitMarker(cleaned);
-  return splitFields(text).map((t, k) => {
+  // (most lines hold at most one field: only those with two colons or a bracket are split)
+  const fields = /:.*:|[【[]/.test(text) ? splitFields(text) : [text];
+  return fields.map((t, k) => {
     const u: Unit = { kind, text: t, line, endLine, marker: k ? 'none' : marker, gap: gap && !k, ...(level ? { level } : {}) };
     const label = parseLabel(t);
     if (label) u.label = label;
