@@ -62,6 +62,14 @@ const EXPECTED: Record<string, Want[]> = {
     { title: '小工', aliases: ['帮厨'], reportsTo: null, duties: 2 },
     { title: '跑堂', reportsTo: '店长', duties: 2 },
   ],
+  'job-posting.html': [{ title: '高级前端工程师', duties: 3, requirements: 2, startLine: 5 }],
+  'titled-items.md': [
+    { title: '客服主管', department: '客服组', duties: 2, startLine: 5 },
+    { title: '客服专员', department: '客服组', duties: 1 },
+    { title: '收费员', department: '客服组', duties: 1 },
+    { title: '工程主管', department: '工程组', duties: 1 },
+    { title: '维修工', department: '工程组', duties: 1 },
+  ],
   'toc-and-summary.txt': [
     { title: '审计经理', reportsTo: '合伙人', duties: 2, requirements: 1, startLine: 14 },
     { title: '审计助理', reportsTo: '审计经理', duties: 2 },

@@ -11,39 +11,17 @@
 import type { Block } from '../../documents/model.js';
 import type { RoleDraft } from '../../roles/schema.js';
 import { isLabelWord, looksLikeName } from '../labels.js';
-import { splitTitle } from '../title.js';
 import { chinesePart, parseBody, type Body } from './body.js';
+import { draft, headName, type Name } from './draft.js';
+import { formRoles, itemRoles } from './forms.js';
 import { proseRoles } from './prose.js';
 import { tableRoles } from './tables.js';
 import { toUnits, type Unit } from './units.js';
 import { looksLikeAnyTitle, looksLikeEnglishTitle, looksLikeUnit, NOT_A_POST } from './vocab.js';
 
-type Name = { title: string; aliases: string[]; department: string | null };
 type Candidate = { at: number; shape: string; rank: number; name: Name };
 
 const SENTENCE = /[。;!?,]|[^)]*:/;
-
-/** `房务总监(Director of Rooms)`, `礼宾员(Concierge / Bellman)`, `客服经理/主管`: the name and its other names. */
-export function headName(text: string): Name {
-  const english: string[] = [];
-  let s = text.replace(/\(([A-Za-z][A-Za-z .&'/-]*)\)/g, (_, en: string) => {
-    english.push(...en.split(/\s*\/\s*/).map((x) => x.trim()).filter((x) => x.length >= 2));
-    return '';
-  });
-  // `前台接待员 Guest Service Agent`: a Chinese name followed by its English one
-  const tail = /^(.*\p{Script=Han}[^A-Za-z]*?)\s+([A-Za-z][A-Za-z .&'/-]{2,})$/u.exec(s);
-  if (tail) {
-    s = tail[1];
-    english.push(...tail[2].split(/\s*\/\s*/).map((x) => x.trim()));
-  }
-  // an English name keeps its spaces (`Sous Chef`); the rest of splitTitle is for Chinese headings
-  if (/^[A-Za-z][A-Za-z .&'/-]*$/.test(s.trim())) {
-    const [title, ...more] = s.trim().replace(/\s+/g, ' ').split(/\s*\/\s*/);
-    return { title, aliases: [...more, ...english], department: null };
-  }
-  const parts = splitTitle(s);
-  return { title: parts.title, aliases: [...new Set([...parts.aliases, ...english])].filter((a) => a !== parts.title), department: parts.department };
-}
 
 /** A name line: a heading, or a short line that is no sentence, numbered, standing alone or right above a list. */
 function isCandidate(u: Unit, next: Unit | undefined): boolean {
@@ -51,7 +29,9 @@ function isCandidate(u: Unit, next: Unit | undefined): boolean {
   if (u.kind === 'heading') return u.text.length <= 60;
   if (u.text.length < 2 || u.text.length > 30 || SENTENCE.test(u.text.replace(/\([^)]*\)/g, ''))) return false;
   if (u.marker === 'bullet' || u.marker === 'paren') return false;
-  return u.marker !== 'none' || u.gap || (next !== undefined && next.kind !== 'heading' && next.marker !== 'none' && next.marker !== 'bullet');
+  if (u.marker !== 'none' || u.gap) return true;
+  if (!next || next.kind === 'heading') return false;
+  return next.marker !== 'none' && next.marker !== 'bullet';
 }
 
 /** A name that can be a post's: short, not a unit, a label or a document's or chapter's heading. */
@@ -70,32 +50,6 @@ function evidence(body: Unit[]): { any: boolean; strong: boolean } {
     if (u.label && ['duties', 'requirements', 'reportsTo'].includes(u.label.kind)) labels++;
   }
   return { any: items > 0 || labels > 0, strong: labels > 0 || items >= 2 };
-}
-
-function draft(file: string, name: Name, body: Body, start: Unit, last: Unit, dept: string | null): RoleDraft | null {
-  const f = body.fields;
-  if (!body.duties.length && !body.requirements.length && !f.reportsTo && !f.department) return null;
-  let title = name.title;
-  const aliases = [...name.aliases, ...body.aliases];
-  // a title label naming a different post than a generic heading above it
-  if (f.title) {
-    const labelled = headName(chinesePart(f.title));
-    if (labelled.title && !labelled.title.includes(title) && !title.includes(labelled.title)) {
-      if (!looksLikeAnyTitle(title)) title = labelled.title;
-      else aliases.push(labelled.title);
-    }
-  }
-  const list = (v: string | undefined) => (v && !/^(无|没有|暂无|-|—)$/.test(v) ? chinesePart(v).split(/[、,/;]/).map((s) => s.trim()).filter((s) => s && s !== '等') : []);
-  return {
-    title,
-    aliases: [...new Set(aliases)].filter((a) => a && a !== title),
-    department: f.department ? chinesePart(f.department) : name.department ?? dept,
-    reportsTo: f.reportsTo ? chinesePart(f.reportsTo).replace(/\([^)]*\)/g, '').trim() || null : body.reportsTo,
-    directReports: f.directReports ? list(f.directReports) : body.directReports,
-    duties: body.duties,
-    requirements: body.requirements,
-    source: { file, startLine: start.line, endLine: Math.max(last.endLine, start.line) },
-  };
 }
 
 /** The unit a heading names: `财务部`, `Rooms Division 房务部`, `财务部岗位设置` / `客服部各岗位职责`. */
@@ -149,8 +103,10 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
     for (const [r, d] of [...deptAt].sort((a, b) => a[0] - b[0])) if (r <= rank) best = d;
     return best;
   };
+  const deptAtUnit: (string | null)[] = [];
   for (let k = 0; k < units.length; k++) {
     const c = cands[nextCand]?.at === k ? cands[nextCand++] : undefined;
+    deptAtUnit[k] = deptFor(99);
     if (c) {
       for (const r of [...deptAt.keys()]) if (r > c.rank) deptAt.delete(r);
       const body = roleAt.get(k);
@@ -171,25 +127,8 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
       covered.add(k);
     }
   }
-  drafts.push(...formRoles(units, covered, file, deptFor));
+  drafts.push(...formRoles(units, covered, file, deptAtUnit));
+  drafts.push(...itemRoles(units, covered, file, deptAtUnit));
   drafts.push(...proseRoles(units, covered, file));
   return drafts.sort((a, b) => a.source.startLine - b.source.startLine);
-}
-
-/** Forms with a title label and no name line above: each title label starts a post. */
-function formRoles(units: Unit[], covered: Set<number>, file: string, deptFor: (rank: number) => string | null): RoleDraft[] {
-  const out: RoleDraft[] = [];
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k];
-    if (covered.has(k) || u.label?.kind !== 'title' || !u.label.value) continue;
-    const name = headName(chinesePart(u.label.value));
-    if (!(looksLikeName(name.title) || looksLikeAnyTitle(name.title)) || looksLikeUnit(name.title)) continue;
-    let end = k + 1;
-    while (end < units.length && !covered.has(end) && units[end].label?.kind !== 'title' && !(units[end].kind === 'heading' && !units[end].label)) end++;
-    const body = parseBody(units.slice(k + 1, end), name.title);
-    const d = draft(file, name, body, u, units[k + body.used] ?? u, deptFor(99));
-    if (d) out.push(d);
-    for (let j = k; j <= k + body.used; j++) covered.add(j);
-  }
-  return out;
 }

@@ -1,0 +1,57 @@
+/** A post's name line and body → its draft record; how a name line names a post and its other names. */
+import type { RoleDraft } from '../../roles/schema.js';
+import { splitTitle } from '../title.js';
+import { chinesePart, type Body } from './body.js';
+import type { Unit } from './units.js';
+import { looksLikeAnyTitle } from './vocab.js';
+
+export type Name = { title: string; aliases: string[]; department: string | null };
+
+/** `房务总监(Director of Rooms)`, `礼宾员(Concierge / Bellman)`, `客服经理/主管`: the name and its other names. */
+export function headName(text: string): Name {
+  const english: string[] = [];
+  let s = text.replace(/\(([A-Za-z][A-Za-z .&'/-]*)\)/g, (_, en: string) => {
+    english.push(...en.split(/\s*\/\s*/).map((x) => x.trim()).filter((x) => x.length >= 2));
+    return '';
+  });
+  // `前台接待员 Guest Service Agent`: a Chinese name followed by its English one
+  const tail = /^(.*\p{Script=Han}[^A-Za-z]*?)\s+([A-Za-z][A-Za-z .&'/-]{2,})$/u.exec(s);
+  if (tail) {
+    s = tail[1];
+    english.push(...tail[2].split(/\s*\/\s*/).map((x) => x.trim()));
+  }
+  // an English name keeps its spaces (`Sous Chef`); the rest of splitTitle is for Chinese headings
+  if (/^[A-Za-z][A-Za-z .&'/-]*$/.test(s.trim())) {
+    const [title, ...more] = s.trim().replace(/\s+/g, ' ').split(/\s*\/\s*/);
+    return { title, aliases: [...more, ...english], department: null };
+  }
+  const parts = splitTitle(s);
+  return { title: parts.title, aliases: [...new Set([...parts.aliases, ...english])].filter((a) => a !== parts.title), department: parts.department };
+}
+
+export function draft(file: string, name: Name, body: Body, start: Unit, last: Unit, dept: string | null): RoleDraft | null {
+  const f = body.fields;
+  if (!body.duties.length && !body.requirements.length && !f.reportsTo && !f.department) return null;
+  let title = name.title;
+  const aliases = [...name.aliases, ...body.aliases];
+  // a title label naming a different post than a generic heading above it
+  if (f.title) {
+    const labelled = headName(chinesePart(f.title));
+    if (labelled.title && !labelled.title.includes(title) && !title.includes(labelled.title)) {
+      if (!looksLikeAnyTitle(title)) title = labelled.title;
+      else aliases.push(labelled.title);
+    }
+  }
+  const list = (v: string | undefined) => (v && !/^(无|没有|暂无|-|—)$/.test(v) ? chinesePart(v).split(/[、,/;]/).map((s) => s.trim()).filter((s) => s && s !== '等') : []);
+  return {
+    title,
+    aliases: [...new Set(aliases)].filter((a) => a && a !== title),
+    department: f.department ? chinesePart(f.department) : name.department ?? dept,
+    reportsTo: f.reportsTo ? chinesePart(f.reportsTo).replace(/\([^)]*\)/g, '').trim() || null : body.reportsTo,
+    directReports: f.directReports ? list(f.directReports) : body.directReports,
+    duties: body.duties,
+    requirements: body.requirements,
+    source: { file, startLine: start.line, endLine: Math.max(last.endLine, start.line) },
+  };
+}
+
