@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { ENCRYPTED, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES, zipProblem } from '../../src/documents/limits.js';
 import { closeReaders, readBlocks } from '../../src/documents/read.js';
 import { ReaderThread } from '../../src/documents/thread.js';
-import { makeDocx, makePdf, makeXlsx, makeZip, wordml as w } from './make.js';
+import { makeDocx, makePdf, makeXlsx, makeZip, wordml as w } from '../../src/bench/documents.js';
 
 afterAll(closeReaders);
 

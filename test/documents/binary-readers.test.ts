@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { grid, type Block, type Doc, type ReadOutcome } from '../../src/documents/model.js';
 import { closeReaders, readBlocks } from '../../src/documents/read.js';
-import { makeDocx, makePdf, makeXlsx, wordml as w } from './make.js';
+import { makeDocx, makePdf, makeXlsx, wordml as w } from '../../src/bench/documents.js';
 
 afterAll(closeReaders);
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { BlockSchema, type ReadOutcome } from '../../src/documents/model.js';
 import { readBlocks } from '../../src/documents/read.js';
-import { makeDocx, makePdf, makeXlsx, wordml as w } from '../documents/make.js';
+import { makeDocx, makePdf, makeXlsx, wordml as w } from '../../src/bench/documents.js';
 
 /** One valid document per format, with the structures readers must survive damage to (lists, merged cells…). */
 export async function readerSamples(): Promise<Record<string, Buffer>> {

@@ -1,4 +1,4 @@
-/** Binary fixtures built in the tests themselves: minimal PDFs, .docx and zip containers (bombs included). */
+/** Binary documents built in code, for the readers' tests and bench: minimal PDFs, .docx, .xlsx and zip containers (bombs included). */
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
