@@ -52,18 +52,27 @@ const FORMATS: Record<string, (rs: Role[]) => Promise<Buffer> | Buffer> = {
   },
 };
 
-export type ReaderFigure = { format: string; documents: number; kbPerDocument: number; blocksPerDocument: number; documentsPerSecond: number };
+export type ReaderFigure = {
+  format: string;
+  documents: number;
+  kbPerDocument: number;
+  blocksPerDocument: number;
+  documentsPerSecond: number;
+  /** per CPU-second of the whole process (reader thread included): steadier than wall time on a shared machine */
+  documentsPerCpuSecond: number;
+};
 export type ReadersResults = { ranAt: string; rolesPerDocument: number; secondsPerFormat: number; formats: ReaderFigure[] };
 
-/** Reads distinct documents of each format for about `seconds` (after a warm-up that starts the reader thread). */
+/** Reads distinct documents of each format for about `seconds`, after one warm-up pass over them. */
 export async function benchReaders(seconds = 1): Promise<ReadersResults> {
   const formats: ReaderFigure[] = [];
   try {
     for (const [format, make] of Object.entries(FORMATS)) {
       const docs = await Promise.all(Array.from({ length: 8 }, (_, s) => make(roles(s))));
       let blocks = 0;
-      for (const d of docs.slice(0, 2)) await readBlocks(`warm.${format}`, d);
+      for (const d of docs) await readBlocks(`warm.${format}`, d); // starts the reader thread and warms the JIT
       let n = 0;
+      const cpu = process.cpuUsage();
       const t0 = performance.now();
       while (performance.now() - t0 < seconds * 1000) {
         const r = await readBlocks(`bench.${format}`, docs[n % docs.length]);
@@ -72,8 +81,10 @@ export async function benchReaders(seconds = 1): Promise<ReadersResults> {
         n++;
       }
       const elapsed = (performance.now() - t0) / 1000;
+      const used = process.cpuUsage(cpu);
+      const cpuSeconds = (used.user + used.system) / 1e6;
       const kb = docs.reduce((s, d) => s + d.length, 0) / docs.length / 1024;
-      formats.push({ format, documents: n, kbPerDocument: kb, blocksPerDocument: blocks / n, documentsPerSecond: n / elapsed });
+      formats.push({ format, documents: n, kbPerDocument: kb, blocksPerDocument: blocks / n, documentsPerSecond: n / elapsed, documentsPerCpuSecond: n / cpuSeconds });
     }
   } finally {
     await closeReaders();
@@ -81,6 +92,7 @@ export async function benchReaders(seconds = 1): Promise<ReadersResults> {
   return { ranAt: new Date().toISOString(), rolesPerDocument: ROLES, secondsPerFormat: seconds, formats };
 }
 
+/** The readers' section of bench/results.md. */
 export function renderReaders(r: ReadersResults): string[] {
   return [
     `## Document readers (\`npm run bench\`, ${r.ranAt})`,
@@ -88,9 +100,12 @@ export function renderReaders(r: ReadersResults): string[] {
     `readBlocks on job-description files of ${r.rolesPerDocument} roles each, one after another for ${r.secondsPerFormat} s per format ` +
       '(.docx, .xlsx and .pdf in the reader thread, timings include passing the document to it and back).',
     '',
-    '| format | KB / document | blocks / document | documents read | documents/s |',
-    '|---|---:|---:|---:|---:|',
-    ...r.formats.map((f) => `| ${f.format} | ${f.kbPerDocument.toFixed(1)} | ${Math.round(f.blocksPerDocument)} | ${f.documents} | ${Math.round(f.documentsPerSecond).toLocaleString('en')} |`),
+    '| format | KB / document | blocks / document | documents read | documents/s (wall) | documents per CPU-second |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...r.formats.map(
+      (f) =>
+        `| ${f.format} | ${f.kbPerDocument.toFixed(1)} | ${Math.round(f.blocksPerDocument)} | ${f.documents} | ${Math.round(f.documentsPerSecond).toLocaleString('en')} | ${Math.round(f.documentsPerCpuSecond).toLocaleString('en')} |`,
+    ),
     '',
   ];
 }
