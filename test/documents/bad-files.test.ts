@@ -72,7 +72,7 @@ describe('bad files', () => {
   });
 });
 
-describe('the reader thread', () => {
+describe('the reader thread', { timeout: 60_000 }, () => {
   const script = new URL('./misbehaving-worker.ts', import.meta.url);
   const pdf = makePdf([[[72, 700, '出纳']]]);
 
@@ -81,7 +81,7 @@ describe('the reader thread', () => {
     try {
       const t = performance.now();
       expect(await thread.read('.hang', Buffer.from('x'))).toEqual({ ok: false, reason: 'took longer than 2 s to read (limit per document)' });
-      expect(performance.now() - t).toBeLessThan(10_000);
+      expect(performance.now() - t).toBeLessThan(30_000); // the thread's start (not timed) plus the 1.5 s limit
       expect(await thread.read('.pdf', pdf)).toMatchObject({ ok: true, doc: { text: '出纳' } });
     } finally {
       await thread.close();
@@ -103,7 +103,7 @@ describe('the reader thread', () => {
       const r = await readBlocks('a.pdf', Buffer.from(${JSON.stringify(pdf.toString('latin1'))}, 'latin1'));
       console.log(r.ok);`;
     const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-    const child = spawnSync(tsx, ['--input-type=module', '-e', code], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 20_000 });
+    const child = spawnSync(tsx, ['--input-type=module', '-e', code], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 50_000 });
     expect(child.stdout.trim()).toBe('true');
     expect(child.status).toBe(0);
   });
