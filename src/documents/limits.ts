@@ -24,6 +24,8 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 export const isOle = (b: Buffer): boolean => b.subarray(0, 8).equals(OLE);
 export const ENCRYPTED = 'password-protected or encrypted (or an old .doc/.xls renamed): save an unprotected copy as .docx/.xlsx';
 
+/** A zip's first local header: .docx and .xlsx start with it. */
+export const ZIP = 0x04034b50;
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const ZIP64 = 0xffffffff;
@@ -34,7 +36,7 @@ const ZIP64 = 0xffffffff;
  */
 export function zipProblem(b: Buffer): string | null {
   if (isOle(b)) return ENCRYPTED;
-  if (b.length < 22 || b.readUInt32LE(0) !== 0x04034b50) return 'not a valid .docx/.xlsx (no zip container): damaged, or another format renamed';
+  if (b.length < 22 || b.readUInt32LE(0) !== ZIP) return 'not a valid .docx/.xlsx (no zip container): damaged, or another format renamed';
   let eocd = -1;
   for (let p = b.length - 22; p >= Math.max(0, b.length - 22 - 0xffff); p--) {
     if (b.readUInt32LE(p) === EOCD) {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { isOle, MAX_DOCUMENT_BYTES, TOO_LARGE, zipProblem } from './limits.js';
+import { isOle, MAX_DOCUMENT_BYTES, TOO_LARGE, ZIP, zipProblem } from './limits.js';
 import { BlockSchema, type ReadOutcome } from './model.js';
 import { readHtml } from './readers/html.js';
 import { readMarkdown } from './readers/markdown.js';
@@ -26,8 +26,7 @@ const PREFLIGHT: Record<string, (bytes: Buffer) => string | null> = {
   '.docx': zipProblem,
   '.xlsx': zipProblem,
   '.pdf': (b) => (b.subarray(0, 1024).includes('%PDF-') ? null : 'not a PDF (no %PDF header): damaged, or another format renamed'),
-  // word-extractor also reads a .docx saved as .doc, so a zip is checked as one; anything else must be OLE
-  '.doc': (b) => (b.readUInt32LE(0) === 0x04034b50 ? zipProblem(b) : isOle(b) ? null : 'not a Word 97–2003 file (no OLE header): damaged, or another format renamed'),
+  '.doc': (b) => (isOle(b) ? null : 'not a Word 97–2003 file (no OLE header): damaged, or another format renamed'),
 };
 
 export const SUPPORTED_EXTENSIONS = [...Object.keys(TEXT_READERS), ...Object.keys(PREFLIGHT)];
@@ -55,7 +54,9 @@ let shared: ReaderThread | null = null;
  * started with the first binary document; closeReaders() ends it.
  */
 export async function readBlocks(file: string, bytes: Buffer, thread?: ReaderThread): Promise<ReadOutcome> {
-  const ext = path.extname(file).toLowerCase();
+  const named = path.extname(file).toLowerCase();
+  // a .docx saved under .doc (an old habit) is read as what it is, with its headings, lists and tables
+  const ext = named === '.doc' && bytes.length >= 4 && bytes.readUInt32LE(0) === ZIP ? '.docx' : named;
   const text = TEXT_READERS[ext];
   const preflight = PREFLIGHT[ext];
   if (!text && !preflight) {

@@ -152,4 +152,9 @@ describe('doc reader', () => {
     ]);
     expect(d.format).toBe('doc');
   });
+
+  it('reads a .docx saved under .doc as the .docx it is', async () => {
+    const d = doc(await readBlocks('renamed.doc', await makeDocx([w.h(1, '财务部'), w.li(1, 0, '记账')])));
+    expect([d.format, d.blocks.map((b) => b.kind)]).toEqual(['docx', ['heading', 'item']]);
+  });
 });
