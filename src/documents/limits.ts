@@ -9,7 +9,11 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
 /** Entries in a .docx/.xlsx zip (a workbook has one per sheet and a few dozen more). */
 export const MAX_ZIP_ENTRIES = 10_000;
-/** Wall time to read one binary document in the reader thread. */
+/** Text documents (.txt, .md, .html) above this size are read in the reader thread too, under its limits. */
+export const IN_THREAD_BYTES = 1024 * 1024;
+/** Table cells per document once merged cells are expanded (rows × widest row): what grid() may allocate. */
+export const MAX_TABLE_CELLS = 2_000_000;
+/** Wall time to read one document in the reader thread. */
 export const READ_TIMEOUT_MS = 30_000;
 /** Heap of the reader thread (V8 old generation); a document that needs more is skipped. */
 export const READER_MEMORY_MB = 768;

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { ENCRYPTED, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES, zipProblem } from '../../src/documents/limits.js';
+import { ENCRYPTED, IN_THREAD_BYTES, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES, zipProblem } from '../../src/documents/limits.js';
 import { closeReaders, readBlocks } from '../../src/documents/read.js';
 import { ReaderThread } from '../../src/documents/thread.js';
 import { makeDocx, makePdf, makeXlsx, makeZip, wordml as w } from '../../src/bench/documents.js';
@@ -63,6 +63,19 @@ describe('bad files', () => {
     const flipped = Buffer.from(docx);
     for (let i = 200; i < flipped.length - 200; i += 97) flipped[i] ^= 0xff;
     expect(await reason('flipped.docx', flipped)).toMatch(/^could not read \.docx|no text/);
+  });
+
+  it('skips markup nested beyond what can be walked, and tables too large to expand', async () => {
+    expect(await reason('deep.html', Buffer.from('<div>'.repeat(50_000) + '会计'))).toMatch(/^too deeply nested/);
+    const wide = `<table>${'<tr><td colspan="1000">x</td></tr>'.repeat(2001)}</table>`;
+    expect(await reason('wide.html', Buffer.from(wide))).toBe('tables too large (2,001,000 cells; limit 2,000,000 per document)');
+  });
+
+  it('reads a large text document in the reader thread, with the same blocks', async () => {
+    const md = `# 会计\n\n${'- 负责记账与报表的编制和审核工作\n'.repeat(40_000)}`;
+    expect(Buffer.byteLength(md)).toBeGreaterThan(IN_THREAD_BYTES);
+    const r = await readBlocks('big.md', Buffer.from(md));
+    expect(r.ok && [r.doc.blocks.length, r.doc.blocks.at(-1)]).toEqual([40_001, { kind: 'item', marker: '-', depth: 0, text: '负责记账与报表的编制和审核工作', line: 40_002, endLine: 40_002 }]);
   });
 
   it('reads documents posted at once, one at a time, each with its own outcome', async () => {
