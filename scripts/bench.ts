@@ -1,9 +1,10 @@
 /**
- * npm run bench -- [--sizes 1000,10000,100000] [--seed 7] [--queries 200] [--baseline-seconds 45] [--out bench]
+ * npm run bench -- [--sizes 1000,10000,100000] [--seed 7] [--queries 200] [--baseline-seconds 45] [--readers-seconds 1] [--readers-only] [--out bench]
  *
  * For each size: generate a synthetic corpus from the seed records, build the index through the real
  * ingest path, then time the engine and the naive fuse.js baseline on the same question mix, each in
- * its own child process (so RSS is its own). Writes bench/results.md and bench/results.json.
+ * its own child process (so RSS is its own). Then the document readers' documents/s per format (a few seconds;
+ * `--readers-only` runs just that step). Writes bench/results.md and bench/results.json.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,13 +16,14 @@ import { PROJECT_ROOT } from '../src/config.js';
 import type { Role } from '../src/roles/schema.js';
 import { normalizeKey } from '../src/text/normalize.js';
 import { buildSynthIndex, poolFromSeeds } from '../src/bench/corpus.js';
+import { benchReaders, renderReaders, type ReadersResults } from '../src/bench/readers.js';
 import type { MeasureResult } from '../src/bench/measure.js';
 import { questionMix, type Question } from '../src/bench/questions.js';
 import { saveResults, type SizeResult } from '../src/bench/report.js';
 import { summarize } from '../src/bench/stats.js';
 import type { SynthRole } from '../src/bench/synth.js';
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,100000] [--seed 7] [--queries 200] [--baseline-seconds 45] [--out bench] [--keep]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,100000] [--seed 7] [--queries 200] [--baseline-seconds 45] [--readers-seconds 1] [--readers-only] [--out bench] [--keep]';
 const args = parseArgs(
   process.argv.slice(2),
   z.object({
@@ -29,6 +31,8 @@ const args = parseArgs(
     seed: z.coerce.number().int().default(7),
     queries: z.coerce.number().int().min(10).max(10_000).default(200),
     baselineSeconds: z.coerce.number().positive().default(45),
+    readersSeconds: z.coerce.number().positive().default(1),
+    readersOnly: z.boolean().default(false),
     data: z.string().default(path.join(PROJECT_ROOT, 'data', 'docs')),
     out: z.string().default(path.join(PROJECT_ROOT, 'bench')),
     keep: z.boolean().default(false),
@@ -72,7 +76,19 @@ function speedup(engine: MeasureResult, baseline: MeasureResult): SizeResult['sp
 
 const answered = (m: MeasureResult): number[] => m.latencies.filter((x): x is number => x !== null);
 
+/** The readers step: documents/s per format, printed and recorded. */
+async function readersStep(): Promise<ReadersResults> {
+  log('\nreaders: documents/s per format through readBlocks');
+  const readers = await benchReaders(args.readersSeconds);
+  log(renderReaders(readers).join('\n'));
+  return readers;
+}
+
 async function main(): Promise<void> {
+  if (args.readersOnly) {
+    saveResults(args.out, { readers: await readersStep() });
+    return;
+  }
   const loadAtStart = os.loadavg()[0];
   log(`seed records: ingesting ${args.data}`);
   const pool = await poolFromSeeds(args.data);
@@ -132,6 +148,8 @@ async function main(): Promise<void> {
     if (!args.keep) rmSync(dbPath, { force: true });
   }
 
+  const readers = await readersStep();
+
   const idle = await measure('idle', '', path.join(work, `questions-${args.sizes[0]}.json`));
   const cpus = os.cpus();
   saveResults(args.out, {
@@ -145,6 +163,7 @@ async function main(): Promise<void> {
       idleRssBytes: idle.maxRssBytes,
       sizes,
     },
+    readers,
   });
   process.stdout.write(readFileSync(path.join(args.out, 'results.md'), 'utf8'));
 }

@@ -2,9 +2,9 @@
  * npm run fuzz -- [--runs 10000] [--seed <n>] [--db <index>]
  *
  * The long run of the properties in test/fuzz (the test suite runs a few hundred): the question
- * path and role cards against an index of the seed documents plus hostile documents, and ingest on
- * random, truncated and damaged documents. A failure prints fast-check's shrunk counterexample and
- * the seed to replay it.
+ * path and role cards against an index of the seed documents plus hostile documents, ingest on
+ * random, truncated and damaged documents, and the document readers on damaged files of every format.
+ * A failure prints fast-check's shrunk counterexample and the seed to replay it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,8 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { ingestFolder } from '../src/ingest/pipeline.js';
 import { writeIndex } from '../src/store/db.js';
 import { hostileDocuments, ingestFolderProperty, ingestTextProperty, questionProperty, roleCardProperty, sampleDocuments } from '../test/fuzz/properties.js';
+import { closeReaders } from '../src/documents/read.js';
+import { readerProperty, readerSamples } from '../test/fuzz/reader-properties.js';
 
 const args = parseArgs(
   process.argv.slice(2),
@@ -61,8 +63,11 @@ try {
   await check('ingestText on any text', args.runs, (p) => fc.assert(ingestTextProperty(samples), p));
   // Each run writes and reads a folder of files, so fewer runs keep this part to about a minute.
   await check('ingestFolder on damaged folders', Math.ceil(args.runs / 10), (p) => fc.assert(ingestFolderProperty(work, samples), p));
+  const readerDocs = await readerSamples();
+  await check('readers on damaged documents of every format', args.runs, (p) => fc.assert(readerProperty(readerDocs), p));
   answerer.close();
 } finally {
+  await closeReaders();
   rmSync(work, { recursive: true, force: true });
 }
 process.exitCode = failed ? 1 : 0;

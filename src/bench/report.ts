@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { renderReaders, type ReadersResults } from './readers.js';
 import type { Summary } from './stats.js';
 
 export type KindSummaries = { title?: Summary; who?: Summary; field?: Summary };
@@ -72,7 +73,7 @@ export type HttpResults = {
   runs: HttpRun[];
 };
 
-export type Results = { bench?: BenchResults; http?: HttpResults };
+export type Results = { bench?: BenchResults; http?: HttpResults; readers?: ReadersResults };
 
 export const TARGETS = { titleP99Ms: 5, whoP99Ms: 20, speedup: 50, rolesPerSecond: 5000, rssMB: 200, httpP99Ms: 50, httpErrors: 0 };
 
@@ -131,6 +132,7 @@ export function renderMarkdown(r: Results): string {
       );
     }
   }
+  if (r.readers) out.push(...renderReaders(r.readers));
   const h = r.http;
   if (h) {
     out.push(

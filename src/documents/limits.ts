@@ -9,7 +9,11 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
 /** Entries in a .docx/.xlsx zip (a workbook has one per sheet and a few dozen more). */
 export const MAX_ZIP_ENTRIES = 10_000;
-/** Wall time to read one binary document in the reader thread. */
+/** Text documents (.txt, .md, .html) above this size are read in the reader thread too, under its limits. */
+export const IN_THREAD_BYTES = 1024 * 1024;
+/** Table cells per document once merged cells are expanded (rows × widest row): what grid() may allocate. */
+export const MAX_TABLE_CELLS = 2_000_000;
+/** Wall time to read one document in the reader thread. */
 export const READ_TIMEOUT_MS = 30_000;
 /** Heap of the reader thread (V8 old generation); a document that needs more is skipped. */
 export const READER_MEMORY_MB = 768;
@@ -24,6 +28,8 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 export const isOle = (b: Buffer): boolean => b.subarray(0, 8).equals(OLE);
 export const ENCRYPTED = 'password-protected or encrypted (or an old .doc/.xls renamed): save an unprotected copy as .docx/.xlsx';
 
+/** A zip's first local header: .docx and .xlsx start with it. */
+export const ZIP = 0x04034b50;
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const ZIP64 = 0xffffffff;
@@ -34,7 +40,7 @@ const ZIP64 = 0xffffffff;
  */
 export function zipProblem(b: Buffer): string | null {
   if (isOle(b)) return ENCRYPTED;
-  if (b.length < 22 || b.readUInt32LE(0) !== 0x04034b50) return 'not a valid .docx/.xlsx (no zip container): damaged, or another format renamed';
+  if (b.length < 22 || b.readUInt32LE(0) !== ZIP) return 'not a valid .docx/.xlsx (no zip container): damaged, or another format renamed';
   let eocd = -1;
   for (let p = b.length - 22; p >= Math.max(0, b.length - 22 - 0xffff); p--) {
     if (b.readUInt32LE(p) === EOCD) {

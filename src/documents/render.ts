@@ -21,7 +21,8 @@ const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' / ');
 function blockLines(b: Exclude<Block, { kind: 'table' }>): string[] {
   if (b.kind !== 'item') return b.text.split('\n');
   const indent = '  '.repeat(b.depth);
-  return b.text.split('\n').map((l, i) => (i ? `${indent}  ${l}` : `${indent}${b.marker} ${l}`));
+  const under = ' '.repeat(b.marker.length + 1);
+  return b.text.split('\n').map((l, i) => (i ? `${indent}${under}${l}` : `${indent}${b.marker} ${l}`));
 }
 
 /** Renders blocks (and marks) to text and returns the blocks renumbered to the lines of that text. */

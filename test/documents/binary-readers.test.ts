@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { grid, type Block, type Doc, type ReadOutcome } from '../../src/documents/model.js';
 import { closeReaders, readBlocks } from '../../src/documents/read.js';
-import { makeDocx, makePdf, makeXlsx, wordml as w } from './make.js';
+import { makeDocx, makePdf, makeXlsx, wordml as w } from '../../src/bench/documents.js';
 
 afterAll(closeReaders);
 
@@ -151,5 +151,10 @@ describe('doc reader', () => {
       { kind: 'line', text: 'This is a test for parsing the Word file in node.', line: 2, endLine: 2 },
     ]);
     expect(d.format).toBe('doc');
+  });
+
+  it('reads a .docx saved under .doc as the .docx it is', async () => {
+    const d = doc(await readBlocks('renamed.doc', await makeDocx([w.h(1, '财务部'), w.li(1, 0, '记账')])));
+    expect([d.format, d.blocks.map((b) => b.kind)]).toEqual(['docx', ['heading', 'item']]);
   });
 });

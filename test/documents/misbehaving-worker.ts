@@ -1,6 +1,6 @@
 /** A reader thread for tests: '.hang' never answers, '.hog' allocates until the memory cap; anything else is read. */
 import { parentPort } from 'node:worker_threads';
-import { readBinary } from '../../src/documents/binary.js';
+import { readAs } from '../../src/documents/dispatch.js';
 import type { ReadJob } from '../../src/documents/worker.js';
 
 parentPort!.on('message', ({ id, ext, bytes }: ReadJob) => {
@@ -9,6 +9,6 @@ parentPort!.on('message', ({ id, ext, bytes }: ReadJob) => {
     const hoard: number[][] = [];
     for (;;) hoard.push(Array.from({ length: 1e6 }, (_, i) => i));
   }
-  void readBinary(ext, Buffer.from(bytes)).then((outcome) => parentPort!.postMessage({ id, outcome }));
+  void readAs(ext, Buffer.from(bytes)).then((outcome) => parentPort!.postMessage({ id, outcome }));
 });
 parentPort!.postMessage({ ready: true });

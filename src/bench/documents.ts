@@ -1,5 +1,5 @@
-/** Binary fixtures built in the tests themselves: minimal PDFs, .docx and zip containers (bombs included). */
-import { deflateRawSync } from 'node:zlib';
+/** Binary documents built in code, for the readers' tests and bench: minimal PDFs, .docx, .xlsx and zip containers (bombs included). */
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
@@ -121,34 +121,36 @@ export async function makeXlsx(build: (wb: ExcelJS.Workbook) => void): Promise<B
 
 // ------------------------------------------------------------------ zip containers
 
-/** A zip written by hand, so a test can make what no library would: a bomb, ten thousand entries. */
+/** A zip written by hand (deflated entries, UTF-8 names), so a test can make what no library would: a bomb, ten thousand entries. */
 export function makeZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
-  const deflated = new Map<Buffer, Buffer>(); // the same data in many entries is compressed once
+  const packed = new Map<Buffer, { data: Buffer; crc: number }>(); // the same data in many entries is compressed once
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name);
-    const packed = deflated.get(e.data) ?? deflated.set(e.data, deflateRawSync(e.data, { level: 9 })).get(e.data)!;
-    const local = Buffer.alloc(30);
+    const p = packed.get(e.data) ?? packed.set(e.data, { data: deflateRawSync(e.data), crc: crc32(e.data) }).get(e.data)!;
+    // the fields the local header and the central directory share, at their offsets in each
+    const fields = (h: Buffer, at: number): Buffer => {
+      h.writeUInt16LE(0x0800, at); // UTF-8 names
+      h.writeUInt16LE(8, at + 2); // deflate
+      h.writeUInt32LE(p.crc, at + 8);
+      h.writeUInt32LE(p.data.length, at + 12);
+      h.writeUInt32LE(e.data.length, at + 16);
+      h.writeUInt16LE(name.length, at + 20);
+      return h;
+    };
+    const local = fields(Buffer.alloc(30), 6);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
+    const central = fields(Buffer.alloc(46), 8);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
+    locals.push(local, name, p.data);
     centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
+    offset += local.length + name.length + p.data.length;
   }
   const dir = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

@@ -1,0 +1,38 @@
+/** Every reader by extension, and the call that turns a reader's exception into a reason naming the format. */
+import type { ReadOutcome } from './model.js';
+import { readDoc } from './readers/doc.js';
+import { readDocx } from './readers/docx.js';
+import { readHtml } from './readers/html.js';
+import { readMarkdown } from './readers/markdown.js';
+import { readPdf } from './readers/pdf.js';
+import { readText } from './readers/text.js';
+import { readXlsx } from './readers/xlsx.js';
+
+export const READERS: Record<string, (bytes: Buffer) => Promise<ReadOutcome>> = {
+  '.txt': readText,
+  '.text': readText,
+  '.md': readMarkdown,
+  '.markdown': readMarkdown,
+  '.html': readHtml,
+  '.htm': readHtml,
+  '.docx': readDocx,
+  '.xlsx': readXlsx,
+  '.pdf': readPdf,
+  '.doc': readDoc,
+};
+
+/** Formats parsed by code we do not control over compressed or binary input: always read in the reader thread. */
+export const BINARY = new Set(['.docx', '.xlsx', '.pdf', '.doc']);
+
+/** A reader's outcome; never throws. */
+export async function readAs(ext: string, bytes: Buffer): Promise<ReadOutcome> {
+  const reader = READERS[ext];
+  if (!reader) return { ok: false, reason: `no reader for ${ext}` };
+  try {
+    return await reader(bytes);
+  } catch (e) {
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+    if (e instanceof RangeError) return { ok: false, reason: `too deeply nested or too large to read (${message})` };
+    return { ok: false, reason: `could not read ${ext} (damaged or not really ${ext}): ${message}` };
+  }
+}
