@@ -62,6 +62,10 @@ const EXPECTED: Record<string, Want[]> = {
     { title: '小工', aliases: ['帮厨'], reportsTo: null, duties: 2 },
     { title: '跑堂', reportsTo: '店长', duties: 2 },
   ],
+  'bold-titles.html': [
+    { title: '会计', duties: 2, requirements: 1, startLine: 3 },
+    { title: '采购专员', reportsTo: '采购经理', duties: 3, requirements: 0 },
+  ],
   'job-posting.html': [{ title: '高级前端工程师', duties: 3, requirements: 2, startLine: 5 }],
   'titled-items.md': [
     { title: '客服主管', department: '客服组', duties: 2, startLine: 5 },

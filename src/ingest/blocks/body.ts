@@ -44,10 +44,12 @@ export function parseBody(units: Unit[], title: string): Body {
   let explicit = false;
   let content = false;
   let used = 0;
+  let lastPara = false;
   for (const u of units) {
     if (u.kind === 'table' || u.kind === 'heading' && !u.label) break;
     const label = u.label;
     if (label) {
+      lastPara = false;
       if (label.kind === 'duties' || label.kind === 'requirements' || label.kind === 'other') {
         section = label.kind;
         explicit = true;
@@ -60,6 +62,7 @@ export function parseBody(units: Unit[], title: string): Body {
       continue;
     }
     if (isItem(u)) {
+      lastPara = false;
       lists[section].push(u.text);
       content = true;
       used++;
@@ -70,9 +73,11 @@ export function parseBody(units: Unit[], title: string): Body {
       used++;
       continue;
     }
-    // a paragraph after the items: under a bare section label it is that section's text; a requirement
-    // sentence is a requirement; anything else after a blank line is no longer about this post
-    if (explicit && section !== 'other' && !lists[section].length) lists[section].push(u.text);
+    // a paragraph after the items: under a bare section label it is that section's text (paragraphs in a row,
+    // one item each); a requirement sentence is a requirement; anything else standing alone (after a blank line,
+    // or a paragraph of its own) is no longer about this post
+    lastPara = explicit && section !== 'other' && (!lists[section].length || lastPara);
+    if (lastPara) lists[section].push(u.text);
     else if (REQUIREMENT.test(u.text.slice(0, 12)) || u.text.includes(title)) lists.requirements.push(u.text);
     else if (u.gap) break;
     else lists[section].push(u.text);

@@ -143,7 +143,8 @@ export function toUnits(blocks: Block[]): Unit[] {
   const out: Unit[] = [];
   let prevEnd = -1; // the first block stands alone
   for (const b of blocks) {
-    const gap = b.line > prevEnd + 1 || b.kind === 'heading';
+    // a paragraph of a structured document stands alone as a blank line makes a line of plain text stand alone
+    const gap = b.line > prevEnd + 1 || b.kind === 'heading' || b.kind === 'paragraph';
     prevEnd = b.endLine;
     if (b.kind === 'table') {
       if (!isRowTable(b.rows) && formLabels(b.rows) >= 2) out.push(...formUnits(b.rows));
