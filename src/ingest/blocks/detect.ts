@@ -21,6 +21,8 @@ import { looksLikeAnyTitle, looksLikeEnglishTitle, looksLikeUnit, NOT_A_POST } f
 
 type Candidate = { at: number; shape: string; rank: number; name: Name };
 
+/** `岗位人员`, `全体员工`: everyone's duties, no one post's. */
+const GENERIC_STAFF = /^(?:各|全体|所有|其他)?(?:岗位|职位|工作)?(?:人员|员工|职员)$/;
 const SENTENCE = /[。;!?,]|[^)]*:/;
 
 /** A name line: a heading, or a short line that is no sentence, numbered, standing alone or right above a list. */
@@ -38,7 +40,7 @@ function isCandidate(u: Unit, next: Unit | undefined): boolean {
 function nameOk(n: Name): boolean {
   const t = n.title;
   if (looksLikeEnglishTitle(t)) return true;
-  return t.length >= 2 && t.length <= 14 && looksLikeName(t) && !NOT_A_POST.test(t) && !looksLikeUnit(t) && !isLabelWord(t) && !/^\d/.test(t);
+  return t.length >= 2 && t.length <= 14 && looksLikeName(t) && !GENERIC_STAFF.test(t) && !NOT_A_POST.test(t) && !looksLikeUnit(t) && !isLabelWord(t) && !/^\d/.test(t);
 }
 
 /** Units describe a post: an item, or a duties, requirements or reporting label. */

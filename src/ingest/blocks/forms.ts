@@ -34,7 +34,8 @@ export function itemRoles(units: Unit[], covered: Set<number>, file: string, dep
   const named = units.map((u, k) => {
     if (covered.has(k) || u.label || (u.kind !== 'item' && u.marker === 'none')) return null;
     const m = TITLED.exec(u.text);
-    return m && looksLikeAnyTitle(m[1]) ? { title: m[1].trim(), work: m[2].trim() } : null;
+    // (a name, not a run-together heading such as `技术岗位1.高级工程师`)
+    return m && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{1,15}$/u.test(m[1].trim()) && looksLikeAnyTitle(m[1]) ? { title: m[1].trim(), work: m[2].trim() } : null;
   });
   const out: RoleDraft[] = [];
   named.forEach((n, k) => {
