@@ -19,13 +19,16 @@ export class NameIndex {
   /** Display name per distinct key, first seen wins. */
   private readonly names = new Map<string, string>();
   private readonly byGram = new Map<string, string[]>();
+  private readonly gramCount = new Map<string, number>();
 
   constructor(names: Iterable<string>) {
     for (const name of names) {
       const key = normalizeKey(name);
       if (!key || this.names.has(key)) continue;
       this.names.set(key, name);
-      for (const g of grams(key)) {
+      const gs = grams(key);
+      this.gramCount.set(key, gs.length);
+      for (const g of gs) {
         const list = this.byGram.get(g);
         if (list) list.push(key);
         else this.byGram.set(g, [key]);
@@ -43,7 +46,7 @@ export class NameIndex {
     const scored: Array<[string, number]> = [];
     for (const [k, n] of shared) {
       if (k === key) continue;
-      const score = (2 * n) / (mine.length + grams(k).length);
+      const score = (2 * n) / (mine.length + this.gramCount.get(k)!);
       if (score >= MIN_SCORE) scored.push([k, score]);
     }
     scored.sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);

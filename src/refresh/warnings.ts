@@ -37,7 +37,6 @@ export const SHARED_DUTY_MIN_CHARS = 8;
 
 const ref = (r: Role): RoleRef => ({ id: r.id, title: r.title, file: r.source.file, startLine: r.source.startLine });
 const counted = (r: Role): Counted => ({ ...ref(r), duties: r.duties.length });
-const dutySet = (r: Role) => [...new Set(r.duties.map(normalizeKey))].sort().join('\n');
 
 /** Where a warning points HR first: its first role's document and line. */
 export function warningRefs(w: Warning): RoleRef[] {
@@ -93,6 +92,9 @@ function structure(org: Org, out: Warning[]): void {
 export function findWarnings(roles: Role[], org: Org = buildOrg(roles)): Warning[] {
   const out: Warning[] = [];
   structure(org, out);
+  // each role's duties in canonical form, worked out once (normalizing is the costly part at 10k roles)
+  const keys = new Map<Role, string[]>(roles.map((r) => [r, r.duties.map(normalizeKey)]));
+  const dutySet = (r: Role) => [...new Set(keys.get(r))].sort().join('\n');
 
   for (const [, group] of groupBy(roles, (r) => `${r.source.file}\0${normalizeKey(r.title)}`)) {
     const withDuties = group.filter((r) => r.duties.length > 0);
@@ -113,9 +115,11 @@ export function findWarnings(roles: Role[], org: Org = buildOrg(roles)): Warning
   // The same duty line in roles of different titles: who really owns it?
   const byDuty = new Map<string, { duty: string; roles: Role[] }>();
   for (const r of roles) {
-    for (const d of new Set(r.duties)) {
-      const k = normalizeKey(d);
-      if ([...k].length < SHARED_DUTY_MIN_CHARS) continue;
+    const ks = keys.get(r)!;
+    for (let j = 0; j < ks.length; j++) {
+      const k = ks[j];
+      const d = r.duties[j];
+      if (k.length < SHARED_DUTY_MIN_CHARS) continue;
       const entry = byDuty.get(k);
       if (!entry) byDuty.set(k, { duty: d, roles: [r] });
       else if (entry.roles.at(-1) !== r) entry.roles.push(r);
