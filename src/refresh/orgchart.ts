@@ -122,5 +122,5 @@ export function renderForestSvg(roots: ChartNode[], label: string): string {
         `<rect width="${BOX_W}" height="${BOX_H}" rx="4"/><text x="6" y="15">${esc(fit(text))}</text></g>`,
     );
   }
-  return `<svg class="org" role="img" aria-label="${esc(label)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+  return `<svg class="org" role="img" aria-label="${esc(label)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
 }
