@@ -45,6 +45,7 @@ ul.warn{margin:4px 0;padding-left:20px}ul.warn li{margin:3px 0}
 .diff .add{color:var(--ok)}.diff .rm{color:var(--bad)}
 .diff td:first-child{white-space:nowrap;color:var(--muted)}
 .muted{color:var(--muted)}
+tr.role:target{background:#fff6c2}
 `;
 
 /**

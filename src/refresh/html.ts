@@ -57,7 +57,7 @@ function rolesSection(r: RefreshResult, org: Org, byFile: Map<string, number[]>,
       const role = org.roles[i];
       const marks = [org.inCycle.has(i) ? `<span class="tag cycle">${esc(w.legend.cycle)}</span>` : '', org.self[i] ? `<span class="tag self">${esc(w.legend.self)}</span>` : '', org.unknown[i] ? `<span class="tag unknown">${esc(w.legend.unknown)}</span>` : ''].join('');
       const aka = role.aliases.length ? ` <span class="aka">${esc(role.aliases.join(' / '))}</span>` : '';
-      return `<tr class="role" data-q="${esc(searchText(role))}"><td>${esc(role.title)}${aka}</td><td>${esc(role.department ?? '')}</td><td>${marks}${esc(role.reportsTo ?? '')}</td><td class="num">${role.duties.length}</td><td>${esc(w.line(role.source.startLine))}</td></tr>`;
+      return `<tr class="role" id="r-${esc(role.id)}" data-q="${esc(searchText(role))}"><td>${esc(role.title)}${aka}</td><td>${esc(role.department ?? '')}</td><td>${marks}${esc(role.reportsTo ?? '')}</td><td class="num">${role.duties.length}</td><td>${esc(w.line(role.source.startLine))}</td></tr>`;
     });
     return `<div class="doc" data-file="${esc(file)}"><h3>${esc(file)} <span class="muted">${esc(w.count(idx.length, 'roles'))}</span></h3><table><thead><tr>${w.roleHead.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
   });

@@ -28,7 +28,7 @@ describe('warnings new since the last run', () => {
 
     ws.write('b.txt', withBoss('保安员', '安保主管', ['负责门岗值守']));
     const second = await refresh();
-    expect(second.warnings.map((w) => [w.role.title, w.isNew])).toEqual([['保洁员', false], ['保安员', true]]);
+    expect(second.warnings.map((w) => ['role' in w ? w.role.title : '', w.isNew])).toEqual([['保洁员', false], ['保安员', true]]);
     const md = readFileSync(`${ws.db}.report.md`, 'utf8');
     expect(md).toContain('警告：新出现 1 条，仍未解决 1 条，已解决 0 条');
     expect(md).toContain('- **\\[新\\] 保安员**（b.txt 第 1 行）的上级“安保主管”不是任何文档中的岗位');
