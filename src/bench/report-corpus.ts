@@ -51,15 +51,33 @@ export function reportCorpus(n: number, seed = 7): RefreshResult {
     list.push({ ...list[3], duties: ['临时顶岗'], source: { ...list[3].source, startLine: 900, endLine: 905 } });
     list[4].duties.push(list[3].duties[0]);
   }
-  const roles: Role[] = drafts.flatMap((list) => finalizeRoles(list));
-  // The previous index: a few roles fewer, a few with other duties.
-  const previous = roles.filter((_, i) => i % 97 !== 5).map((r, i) => (i % 89 === 3 ? { ...r, duties: [...r.duties.slice(1), '旧的职责'] } : r));
+  return refreshResultOf(drafts.flatMap((list) => finalizeRoles(list)));
+}
+
+/** A previous index for roles: about 1 % of them missing, another 1 % with other duties. */
+export function previousOf(roles: Role[]): Role[] {
+  return roles.filter((_, i) => i % 97 !== 5).map((r, i) => (i % 89 === 3 ? { ...r, duties: [...r.duties.slice(1), '旧的职责'] } : r));
+}
+
+/**
+ * A refresh result around any roles, as runRefresh would report it: warnings (new vs the previous index)
+ * and a diff against a previous index that lacks about 1 % of the roles and has other duties in another 1 %.
+ */
+export function refreshResultOf(roles: Role[]): RefreshResult {
+  const previous = previousOf(roles);
   const oldKeys = new Set(findWarnings(previous).map(warningKey));
   const warnings = findWarnings(roles).map((w): TrackedWarning => {
     const key = warningKey(w);
     return { ...w, key, isNew: !oldKeys.has(key) };
   });
-  const files = [...new Set(roles.map((r) => r.source.file))];
+  const keys = new Set(warnings.map((w) => w.key));
+  const byFile = new Map<string, string[]>();
+  for (const r of roles) {
+    const list = byFile.get(r.source.file);
+    if (list) list.push(r.title);
+    else byFile.set(r.source.file, [r.title]);
+  }
+  const files = [...byFile.keys()];
   return {
     dataDir: 'docs',
     dbPath: 'rolebot.db',
@@ -68,14 +86,14 @@ export function reportCorpus(n: number, seed = 7): RefreshResult {
     durationMs: 1234,
     previous: { path: 'rolebot.db', exists: true, builtAt: null, documents: files.length, roles: previous.length, error: null, sameExtractor: true, warningsRecorded: true },
     documents: files.map((file) => {
-      const titles = roles.filter((r) => r.source.file === file).map((r) => r.title);
+      const titles = byFile.get(file)!;
       return { file, sha256: '', size: 0, status: 'ok' as const, reason: null, roles: titles.length, change: 'unchanged' as const, reused: true, format: 'docx', titles };
     }),
     deletedDocuments: [],
     roles,
     diff: diffRoles(previous, roles),
     warnings,
-    resolvedWarnings: [...oldKeys].filter((k) => !warnings.some((w) => w.key === k)).length,
+    resolvedWarnings: [...oldKeys].filter((k) => !keys.has(k)).length,
     written: true,
     notWritten: null,
     exitCode: 0,

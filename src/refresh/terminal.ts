@@ -10,6 +10,27 @@ import type { Block, Item } from './outline.js';
 const MIN_WIDTH = 40;
 const MAX_WIDTH = 120;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Characters whose width depends on their neighbours (combining marks, joiners, variation selectors, emoji): measured as a whole. */
+const CLUSTERED = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200c\u200d\ufe00-\ufe0f\ud800-\udfff]/;
+const charWidths = new Map<string, number>();
+
+/**
+ * Display columns of s (string-width). Wrapping measures every token, so plain ASCII and strings of
+ * independent characters (each measured once, then remembered) take a short cut.
+ */
+export function columns(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (CLUSTERED.test(s)) return stringWidth(s);
+  let total = 0;
+  for (const ch of s) {
+    let w = charWidths.get(ch);
+    if (w === undefined) charWidths.set(ch, (w = stringWidth(ch)));
+    total += w;
+  }
+  return total;
+}
+
 export const joinLine = (l: Line) => (l.strong ? l.strong + (!l.text || GLUED.test(l.text) ? '' : ' ') : '') + l.text;
 /** Text after a bold lead that needs no space before it. */
 export const GLUED = /^[（:：,，、]/;
@@ -23,15 +44,15 @@ const TOKEN = new RegExp(`[A-Za-z0-9\\u00c0-\\u024f_./\\\\@%#&+=~-]+${CLOSING}\\
  * Greedy wrap of one paragraph into lines of at most `width` columns; `first` is put before the first line,
  * `indent` before the others. Words longer than a line are cut by character.
  */
-export function wrap(text: string, width: number, first = '', indent = ' '.repeat(stringWidth(first))): string[] {
+export function wrap(text: string, width: number, first = '', indent = ' '.repeat(columns(first))): string[] {
   const lines: string[] = [];
   let cur = first;
-  let curWidth = stringWidth(first);
+  let curWidth = columns(first);
   const room = (prefixWidth: number) => Math.max(1, width - prefixWidth);
-  const indentWidth = stringWidth(indent);
+  const indentWidth = columns(indent);
   for (const tok of text.replace(/\s+/g, ' ').trim().match(TOKEN) ?? []) {
     const bare = tok.trimEnd();
-    const w = stringWidth(bare);
+    const w = columns(bare);
     if (curWidth + w > width && curWidth > indentWidth && cur.trim()) {
       lines.push(cur.trimEnd());
       cur = indent;
@@ -40,7 +61,7 @@ export function wrap(text: string, width: number, first = '', indent = ' '.repea
     }
     if (w > room(indentWidth)) {
       for (const ch of tok) {
-        const cw = stringWidth(ch);
+        const cw = columns(ch);
         if (curWidth + cw > width) {
           lines.push(cur.trimEnd());
           cur = indent;
@@ -52,7 +73,7 @@ export function wrap(text: string, width: number, first = '', indent = ' '.repea
       continue;
     }
     cur += tok;
-    curWidth += stringWidth(tok);
+    curWidth += columns(tok);
   }
   if (cur.trim()) lines.push(cur.trimEnd());
   return lines;
@@ -63,8 +84,8 @@ function items(list: Item[], width: number, depth: number): string[] {
   return list.flatMap((it) => [...wrap(joinLine(it), width, `${pad}${depth ? '◦' : '•'} `), ...(it.children ? items(it.children, width, depth + 1) : [])]);
 }
 
-export function terminalWidth(columns: number | undefined): number {
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (columns ?? 80) - 1));
+export function terminalWidth(cols: number | undefined): number {
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (cols ?? 80) - 1));
 }
 
 export function renderTerminal(blocks: Block[], width: number): string {
@@ -72,10 +93,10 @@ export function renderTerminal(blocks: Block[], width: number): string {
   for (const b of blocks) {
     switch (b.t) {
       case 'title':
-        out.push(...wrap(b.text, width), '='.repeat(Math.min(width, stringWidth(b.text))));
+        out.push(...wrap(b.text, width), '='.repeat(Math.min(width, columns(b.text))));
         break;
       case 'h2':
-        out.push('', ...wrap(b.text, width), '-'.repeat(Math.min(width, stringWidth(b.text))));
+        out.push('', ...wrap(b.text, width), '-'.repeat(Math.min(width, columns(b.text))));
         break;
       case 'h3':
         out.push('', ...wrap(`▸ ${b.text}`, width));

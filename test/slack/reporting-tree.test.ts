@@ -48,9 +48,9 @@ describe('role card', () => {
     for (const full of [false, true]) {
       const msg = renderAnswer(big, { full });
       expect(blockKitProblems(msg)).toEqual([]);
-      const tree = msg.blocks.find((b) => b.type === 'section' && 'text' in b && b.text?.text.includes('```'));
-      expect(tree && 'text' in tree && tree.text!.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-      expect(tree && 'text' in tree && tree.text!.text.endsWith('```')).toBe(true);
+      const tree = (msg.blocks as Array<{ type: string; text?: { text: string } }>).find((b) => b.type === 'section' && b.text?.text.includes('```'))!.text!.text;
+      expect(tree.length).toBeLessThanOrEqual(LIMITS.sectionText);
+      expect(tree.endsWith('```')).toBe(true);
     }
   });
 
