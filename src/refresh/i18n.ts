@@ -56,9 +56,10 @@ type Words = {
   count(n: number, what: 'roles' | 'documents' | 'warnings'): string;
 };
 
-const list = (xs: string[], sep: string) => xs.join(sep);
 /** Roles named in one warning line; the JSON report lists them all. */
 const FEW = 8;
+/** The first FEW items, and how many more (a title shared by 30 documents stays one readable line). */
+const list = (xs: string[], sep: string, more = '') => (xs.length > FEW ? `${xs.slice(0, FEW).join(sep)}${sep}${more.replace('{n}', String(xs.length - FEW))}` : xs.join(sep));
 
 const zh: Words = {
   reportTitle: (when) => `岗位索引更新报告（${when} UTC）`,
@@ -114,23 +115,23 @@ const zh: Words = {
     const at = zh.at;
     switch (w.kind) {
       case 'cycle':
-        return { strong: w.roles[0].title, text: `汇报关系成环：${list([...w.roles.map((r) => `${r.title}（${at(r)}）`), w.roles[0].title], ' → ')}` };
+        return { strong: w.roles[0].title, text: `汇报关系成环：${[...w.roles.map((r) => `${r.title}（${at(r)}）`), w.roles[0].title].join(' → ')}` };
       case 'selfReport':
         return { strong: w.role.title, text: `（${at(w.role)}）的上级写成了“${w.reportsTo}”，即它自己` };
       case 'unknownReportsTo':
         return { strong: w.role.title, text: `（${at(w.role)}）的上级“${w.reportsTo}”不是任何文档中的岗位` + (w.closest.length ? `；最接近的岗位：${w.closest.join('、')}` : '') };
       case 'multipleTops':
-        return { strong: w.file, text: `有 ${w.roles.length} 个没有上级的岗位：${list(w.roles.slice(0, FEW).map((r) => `${r.title}（第 ${r.startLine} 行）`), '、')}${w.roles.length > FEW ? ' 等' : ''}` };
+        return { strong: w.file, text: `有 ${w.roles.length} 个没有上级的岗位：${list(w.roles.map((r) => `${r.title}（第 ${r.startLine} 行）`), '、', '另有 {n} 个')}` };
       case 'duplicateInDocument':
-        return { strong: w.title, text: `在 ${w.file} 中出现 ${w.roles.length} 次，职责不同：${list(w.roles.map((r) => `第 ${r.startLine} 行（${r.duties} 条职责）`), '；')}` };
+        return { strong: w.title, text: `在 ${w.file} 中出现 ${w.roles.length} 次，职责不同：${list(w.roles.map((r) => `第 ${r.startLine} 行（${r.duties} 条职责）`), '；', '另有 {n} 处')}` };
       case 'conflict':
-        return { strong: w.title, text: `职责不同：${list(w.roles.map((r) => `${at(r)}（${r.duties} 条职责）`), '；')}。机器人先回答 ${at(w.answeredFirst)} 的版本` };
+        return { strong: w.title, text: `职责不同：${list(w.roles.map((r) => `${at(r)}（${r.duties} 条职责）`), '；', '另有 {n} 处')}。机器人先回答 ${at(w.answeredFirst)} 的版本` };
       case 'sharedDuty':
-        return { strong: `“${w.duty}”`, text: `逐字出现在：${list(w.roles.map((r) => `${r.title}（${at(r)}）`), '、')}` };
+        return { strong: `“${w.duty}”`, text: `逐字出现在：${list(w.roles.map((r) => `${r.title}（${at(r)}）`), '、', '另有 {n} 处')}` };
       case 'noDuties':
         return { strong: w.role.title, text: `（${at(w.role)}）没有找到职责` };
       case 'sharedTitle':
-        return { strong: w.title, text: `出现在 ${w.roles.length} 个文档中（职责相同）：${list(w.roles.map(at), '；')}。机器人先回答 ${at(w.answeredFirst)} 的版本` };
+        return { strong: w.title, text: `出现在 ${w.roles.length} 个文档中（职责相同）：${list(w.roles.map(at), '；', '另有 {n} 处')}。机器人先回答 ${at(w.answeredFirst)} 的版本` };
     }
   },
   search: '搜索岗位、部门、文档……',
@@ -197,23 +198,23 @@ const en: Words = {
     const at = en.at;
     switch (w.kind) {
       case 'cycle':
-        return { strong: w.roles[0].title, text: `reporting cycle: ${list([...w.roles.map((r) => `${r.title} (${at(r)})`), w.roles[0].title], ' → ')}` };
+        return { strong: w.roles[0].title, text: `reporting cycle: ${[...w.roles.map((r) => `${r.title} (${at(r)})`), w.roles[0].title].join(' → ')}` };
       case 'selfReport':
         return { strong: w.role.title, text: `(${at(w.role)}) reports to “${w.reportsTo}”, itself` };
       case 'unknownReportsTo':
         return { strong: w.role.title, text: `(${at(w.role)}) reports to “${w.reportsTo}”, which is no role in any document` + (w.closest.length ? `; closest: ${w.closest.join(', ')}` : '') };
       case 'multipleTops':
-        return { strong: w.file, text: `has ${w.roles.length} roles with no superior: ${list(w.roles.slice(0, FEW).map((r) => `${r.title} (line ${r.startLine})`), ', ')}${w.roles.length > FEW ? ', …' : ''}` };
+        return { strong: w.file, text: `has ${w.roles.length} roles with no superior: ${list(w.roles.map((r) => `${r.title} (line ${r.startLine})`), ', ', '{n} more')}` };
       case 'duplicateInDocument':
-        return { strong: w.title, text: `appears ${w.roles.length} times in ${w.file} with different duties: ${list(w.roles.map((r) => `line ${r.startLine} (${s(r.duties, 'duty', 'duties')})`), '; ')}` };
+        return { strong: w.title, text: `appears ${w.roles.length} times in ${w.file} with different duties: ${list(w.roles.map((r) => `line ${r.startLine} (${s(r.duties, 'duty', 'duties')})`), '; ', '{n} more')}` };
       case 'conflict':
-        return { strong: w.title, text: `has different duties in: ${list(w.roles.map((r) => `${at(r)} (${s(r.duties, 'duty', 'duties')})`), '; ')}. The bot answers ${at(w.answeredFirst)} first` };
+        return { strong: w.title, text: `has different duties in: ${list(w.roles.map((r) => `${at(r)} (${s(r.duties, 'duty', 'duties')})`), '; ', '{n} more')}. The bot answers ${at(w.answeredFirst)} first` };
       case 'sharedDuty':
-        return { strong: `“${w.duty}”`, text: `is a duty of: ${list(w.roles.map((r) => `${r.title} (${at(r)})`), ', ')}` };
+        return { strong: `“${w.duty}”`, text: `is a duty of: ${list(w.roles.map((r) => `${r.title} (${at(r)})`), ', ', '{n} more')}` };
       case 'noDuties':
         return { strong: w.role.title, text: `(${at(w.role)}): no duties found` };
       case 'sharedTitle':
-        return { strong: w.title, text: `is in ${w.roles.length} documents (same duties): ${list(w.roles.map(at), '; ')}. The bot answers ${at(w.answeredFirst)} first` };
+        return { strong: w.title, text: `is in ${w.roles.length} documents (same duties): ${list(w.roles.map(at), '; ', '{n} more')}. The bot answers ${at(w.answeredFirst)} first` };
     }
   },
   search: 'Search roles, departments, documents…',

@@ -20,23 +20,35 @@ export type Org = {
   cycles: number[][];
   /** Role index → the cycle it is in (index into cycles). */
   inCycle: Map<number, number>;
+  /** normalizeKey, remembered: titles and duty lines repeat across documents, and normalizing is the costly part. */
+  key: (s: string) => string;
 };
 
-/** "客服主管/副主管" and "经理或主管" name alternatives: any of them counts. */
-export function nameAlternatives(name: string): string[] {
-  const parts = name.split(/[/／、]|或/).map((p) => p.trim()).filter(Boolean);
-  return [...new Set([name, ...parts].map(normalizeKey).filter(Boolean))];
+export function keyCache(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let k = seen.get(s);
+    if (k === undefined) seen.set(s, (k = normalizeKey(s)));
+    return k;
+  };
 }
 
-export const ownKeys = (r: Role): string[] => [...new Set([r.title, ...r.aliases].map(normalizeKey).filter(Boolean))];
+/** "客服主管/副主管" and "经理或主管" name alternatives: any of them counts. */
+export function nameAlternatives(name: string, key: (s: string) => string = normalizeKey): string[] {
+  const parts = name.split(/[/／、]|或/).map((p) => p.trim()).filter(Boolean);
+  return [...new Set([name, ...parts].map(key).filter(Boolean))];
+}
+
+export const ownKeys = (r: Role, key: (s: string) => string = normalizeKey): string[] => [...new Set([r.title, ...r.aliases].map(key).filter(Boolean))];
 
 export function buildOrg(roles: Role[]): Org {
   const n = roles.length;
+  const key = keyCache();
   // name key → role indices, and the same per file, in document order
   const byKey = new Map<string, number[]>();
   const byFileKey = new Map<string, number[]>();
   roles.forEach((r, i) => {
-    for (const k of ownKeys(r)) {
+    for (const k of ownKeys(r, key)) {
       push(byKey, k, i);
       push(byFileKey, `${r.source.file}\0${k}`, i);
     }
@@ -48,8 +60,8 @@ export function buildOrg(roles: Role[]): Org {
 
   roles.forEach((r, i) => {
     if (!r.reportsTo) return;
-    const keys = nameAlternatives(r.reportsTo);
-    const own = new Set(ownKeys(r));
+    const keys = nameAlternatives(r.reportsTo, key);
+    const own = new Set(ownKeys(r, key));
     if (keys.some((k) => own.has(k))) {
       self[i] = true;
       return;
@@ -67,7 +79,7 @@ export function buildOrg(roles: Role[]): Org {
   // A role that states no superior but is listed as a direct report of a role in its own document reports to it.
   roles.forEach((boss, b) => {
     for (const name of boss.directReports) {
-      for (const k of nameAlternatives(name)) {
+      for (const k of nameAlternatives(name, key)) {
         for (const j of byFileKey.get(`${boss.source.file}\0${k}`) ?? []) {
           if (j !== b && !roles[j].reportsTo && superior[j] === null) {
             superior[j] = b;
@@ -99,7 +111,7 @@ export function buildOrg(roles: Role[]): Org {
     }
     for (const p of path) state[p] = 2;
   }
-  return { roles, superior, via, self, unknown, cycles, inCycle };
+  return { roles, superior, via, self, unknown, cycles, inCycle, key };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

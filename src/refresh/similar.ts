@@ -16,40 +16,63 @@ function grams(key: string): string[] {
 }
 
 export class NameIndex {
-  /** Display name per distinct key, first seen wins. */
-  private readonly names = new Map<string, string>();
-  private readonly byGram = new Map<string, string[]>();
-  private readonly gramCount = new Map<string, number>();
+  /** Distinct keys (by id) with their first-seen display name and bigram count. */
+  private readonly keys: string[] = [];
+  private readonly names: string[] = [];
+  private readonly gramCount: number[] = [];
+  private readonly ids = new Map<string, number>();
+  /** bigram → ids of the keys containing it. */
+  private readonly byGram = new Map<string, number[]>();
+  /** Answers by key: the same unknown superior is often named by many roles. */
+  private readonly memo = new Map<string, string[]>();
+  private shared: Uint16Array = new Uint16Array(0);
 
   constructor(names: Iterable<string>) {
     for (const name of names) {
       const key = normalizeKey(name);
-      if (!key || this.names.has(key)) continue;
-      this.names.set(key, name);
+      if (!key || this.ids.has(key)) continue;
+      const id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.names.push(name);
       const gs = grams(key);
-      this.gramCount.set(key, gs.length);
+      this.gramCount.push(gs.length);
       for (const g of gs) {
         const list = this.byGram.get(g);
-        if (list) list.push(key);
-        else this.byGram.set(g, [key]);
+        if (list) list.push(id);
+        else this.byGram.set(g, [id]);
       }
     }
+    this.shared = new Uint16Array(this.keys.length);
   }
 
   /** Up to `limit` known names, most alike first (ties: shorter, then first seen). */
   closest(name: string, limit = 3): string[] {
     const key = normalizeKey(name);
+    const memoKey = `${limit}\0${key}`;
+    let found = this.memo.get(memoKey);
+    if (!found) this.memo.set(memoKey, (found = this.score(key, limit)));
+    return found;
+  }
+
+  private score(key: string, limit: number): string[] {
     const mine = grams(key);
     if (!mine.length) return [];
-    const shared = new Map<string, number>();
-    for (const g of mine) for (const k of this.byGram.get(g) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
-    const scored: Array<[string, number]> = [];
-    for (const [k, n] of shared) {
-      if (k === key) continue;
-      const score = (2 * n) / (mine.length + this.gramCount.get(k)!);
-      if (score >= MIN_SCORE) scored.push([k, score]);
+    // counts in a reused typed array, reset through the list of ids touched
+    const touched: number[] = [];
+    for (const g of mine) {
+      for (const id of this.byGram.get(g) ?? []) {
+        if (this.shared[id]++ === 0) touched.push(id);
+      }
     }
-    scored.sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
-    return scored.slice(0, limit).map(([k]) => this.names.get(k)!);
+    const self = this.ids.get(key);
+    const scored: Array<[number, number]> = [];
+    for (const id of touched) {
+      const score = (2 * this.shared[id]) / (mine.length + this.gramCount[id]);
+      this.shared[id] = 0;
+      if (id !== self && score >= MIN_SCORE) scored.push([id, score]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || this.keys[a[0]].length - this.keys[b[0]].length || a[0] - b[0]);
+    return scored.slice(0, limit).map(([id]) => this.names[id]);
   }
 }

@@ -93,10 +93,11 @@ export function findWarnings(roles: Role[], org: Org = buildOrg(roles)): Warning
   const out: Warning[] = [];
   structure(org, out);
   // each role's duties in canonical form, worked out once (normalizing is the costly part at 10k roles)
-  const keys = new Map<Role, string[]>(roles.map((r) => [r, r.duties.map(normalizeKey)]));
+  const norm = org.key;
+  const keys = new Map<Role, string[]>(roles.map((r) => [r, r.duties.map(norm)]));
   const dutySet = (r: Role) => [...new Set(keys.get(r))].sort().join('\n');
 
-  for (const [, group] of groupBy(roles, (r) => `${r.source.file}\0${normalizeKey(r.title)}`)) {
+  for (const [, group] of groupBy(roles, (r) => `${r.source.file}\0${norm(r.title)}`)) {
     const withDuties = group.filter((r) => r.duties.length > 0);
     if (group.length > 1 && new Set(withDuties.map(dutySet)).size > 1) {
       out.push({ kind: 'duplicateInDocument', title: group[0].title, file: group[0].source.file, roles: group.map(counted) });
@@ -105,7 +106,7 @@ export function findWarnings(roles: Role[], org: Org = buildOrg(roles)): Warning
 
   // Same title (compared in canonical form) in several documents.
   const sharedTitles: Warning[] = [];
-  for (const group of groupBy(roles, (r) => normalizeKey(r.title)).values()) {
+  for (const group of groupBy(roles, (r) => norm(r.title)).values()) {
     if (new Set(group.map((r) => r.source.file)).size < 2) continue;
     const withDuties = group.filter((r) => r.duties.length > 0);
     if (new Set(withDuties.map(dutySet)).size > 1) out.push({ kind: 'conflict', title: group[0].title, roles: group.map(counted), answeredFirst: answeredFirst(group) });
@@ -126,7 +127,7 @@ export function findWarnings(roles: Role[], org: Org = buildOrg(roles)): Warning
     }
   }
   for (const { duty, roles: owners } of byDuty.values()) {
-    const titles = new Set(owners.map((r) => normalizeKey(r.title))).size;
+    const titles = new Set(owners.map((r) => norm(r.title))).size;
     if (titles >= 2 && titles <= SHARED_DUTY_MAX_TITLES) out.push({ kind: 'sharedDuty', duty, roles: owners.map(ref) });
   }
 
