@@ -30,6 +30,7 @@ td.num{text-align:right;width:4em}
 .tree{overflow:auto;max-height:70vh;border-top:1px solid var(--line);margin-top:6px}
 svg.org{display:block;font-size:12px}
 svg.org .link{fill:none;stroke:#9aa5b8;stroke-width:1.2}
+svg.org .back{fill:none;stroke:var(--bad);stroke-width:1.5;stroke-dasharray:5 3}
 svg.org .node rect{fill:#fff;stroke:#7d8aa3}
 svg.org .node text{fill:var(--ink)}
 svg.org .node.cycle rect,svg.org .node.self rect{fill:#fdecea;stroke:var(--bad);stroke-width:2}
@@ -50,7 +51,7 @@ tr.role:target{background:#fff6c2}
 
 /**
  * Search: every role row, document section, warning and tree node carries lower-case text in data-q; typing
- * hides rows that do not match, hides documents left with none, and highlights matching tree nodes.
+ * hides rows that do not match, hides documents and charts left with none, and highlights matching tree nodes.
  */
 export const SCRIPT = `
 (function(){
@@ -59,6 +60,7 @@ export const SCRIPT = `
   var docs=[].slice.call(document.querySelectorAll('.doc'));
   var svgs=[].slice.call(document.querySelectorAll('svg.org'));
   var nodes=[].slice.call(document.querySelectorAll('svg.org .node'));
+  var charts=[].slice.call(document.querySelectorAll('details.chart'));
   var total=rows.length,timer=0;
   function apply(){
     var terms=q.value.trim().toLowerCase().split(/\\s+/).filter(Boolean),n=0;
@@ -67,6 +69,7 @@ export const SCRIPT = `
     docs.forEach(function(d){d.classList.toggle('hidden',!d.querySelector('tr.role:not(.hidden)'))});
     nodes.forEach(function(g){g.classList.toggle('hit',terms.length>0&&hit(g))});
     svgs.forEach(function(s){s.classList.toggle('searching',terms.length>0)});
+    charts.forEach(function(c){c.classList.toggle('hidden',terms.length>0&&!c.querySelector('.node.hit'))});
     shown.textContent=shown.getAttribute('data-label').replace('{n}',n).replace('{total}',total);
   }
   q.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(apply,120)});

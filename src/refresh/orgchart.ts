@@ -17,6 +17,8 @@ export type ChartNode = {
   problems: Problem[];
   /** Not a role: a name no role has, or a role of another document shown for context. */
   phantom?: boolean;
+  /** Where a reporting cycle was cut to draw it as a tree: the superior this root really reports to. */
+  cutTo?: ChartNode;
   children: ChartNode[];
 };
 
@@ -72,6 +74,7 @@ export function forest(org: Org, members: number[], context: boolean): ChartNode
     const cut = cycle !== undefined && org.cycles[cycle][0] === i;
     const boss = org.superior[i];
     const r = org.roles[i];
+    if (cut && boss !== null && set.has(boss)) node.cutTo = nodes.get(boss);
     if (boss !== null && set.has(boss) && !cut) nodes.get(boss)!.children.push(node);
     else if (context && boss !== null && !set.has(boss)) {
       const b = org.roles[boss];
@@ -99,7 +102,7 @@ export function renderForestSvg(roots: ChartNode[], label: string): string {
     maxX = Math.max(maxX, n.x);
     maxDepth = Math.max(maxDepth, n.depth);
   }
-  const width = (maxDepth - 1) * COL + BOX_W + 16;
+  const width = (maxDepth - 1) * COL + BOX_W + 48;
   const height = maxX - minX + BOX_H + 16;
   const X = (n: HierarchyPointNode<ChartNode>) => (n.depth - 1) * COL + 8;
   const Y = (n: HierarchyPointNode<ChartNode>) => n.x - minX + 8;
@@ -112,6 +115,18 @@ export function renderForestSvg(roots: ChartNode[], label: string): string {
     const y2 = Y(n) + BOX_H / 2;
     const mid = (x1 + x2) / 2;
     parts.push(`<path class="link" d="M${x1},${y1}C${mid},${y1} ${mid},${y2} ${x2},${y2}"/>`);
+  }
+  // The link a cycle's cut made invisible, drawn back from the root to its superior: the cycle closes on screen.
+  const at = new Map(all.map((n) => [n.data, n]));
+  for (const n of all) {
+    const to = n.data.cutTo && at.get(n.data.cutTo);
+    if (!to) continue;
+    const x1 = X(n) + BOX_W / 2;
+    const y1 = Y(n) + (Y(to) < Y(n) ? 0 : BOX_H);
+    const x2 = X(to) + BOX_W / 2;
+    const y2 = Y(to) + (Y(to) < Y(n) ? BOX_H : 0);
+    const bend = Math.max(X(n), X(to)) + BOX_W + 24;
+    parts.push(`<path class="back" d="M${x1},${y1}C${bend},${y1} ${bend},${y2} ${x2},${y2}"/>`);
   }
   for (const n of all) {
     const d = n.data;

@@ -69,6 +69,7 @@ describe.skipIf(!BROWSER)('HTML report in headless chromium', () => {
     const counts = await page.evaluate(() => ({
       nodes: document.querySelectorAll('svg.org .node').length,
       links: document.querySelectorAll('svg.org .link').length,
+      back: document.querySelectorAll('svg.org .back').length,
       cycle: document.querySelectorAll('svg.org .node.cycle').length,
       self: document.querySelectorAll('svg.org .node.self').length,
       unknown: document.querySelectorAll('svg.org .node.unknown.phantom').length,
@@ -79,6 +80,7 @@ describe.skipIf(!BROWSER)('HTML report in headless chromium', () => {
     const planted = result.warnings.filter((w) => w.kind === 'cycle').length;
     expect(planted).toBeGreaterThan(0);
     expect(counts.cycle).toBeGreaterThanOrEqual(planted * 2);
+    expect(counts.back).toBeGreaterThanOrEqual(planted); // each cycle closed by a dashed link back
     expect(counts.self).toBe(result.warnings.filter((w) => w.kind === 'selfReport').length);
     expect(counts.unknown).toBeGreaterThan(0);
     expect(counts.drawn).toBe(true);
@@ -98,6 +100,8 @@ describe.skipIf(!BROWSER)('HTML report in headless chromium', () => {
     expect(shown.length).toBeLessThan(10);
     expect(await page.locator('.doc:not(.hidden)').count()).toBe(1);
     expect(await page.locator('svg.org .node.hit').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('details.chart:not(.hidden)').count()).toBeLessThan(await page.locator('details.chart').count());
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(ARTIFACTS, 'report-search.png') });
     await page.fill('#q', '');
     await page.waitForFunction((t) => document.querySelectorAll('tr.role:not(.hidden)').length === t, result.roles.length);
