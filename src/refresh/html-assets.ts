@@ -15,7 +15,8 @@ nav{position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid
 nav a{color:var(--accent);text-decoration:none}
 #q{flex:1;min-width:220px;max-width:420px;padding:6px 10px;border:1px solid var(--line);border-radius:6px;font:inherit}
 #shown{color:var(--muted);font-size:13px}
-section{margin:24px 0}
+section{margin:24px 0;scroll-margin-top:56px}
+.doc,details.chart{scroll-margin-top:56px}
 section>h2{font-size:18px;border-bottom:2px solid var(--line);padding-bottom:4px}
 details{background:#fff;border:1px solid var(--line);border-radius:8px;margin:8px 0;padding:6px 12px}
 summary{cursor:pointer;font-weight:600}

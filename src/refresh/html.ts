@@ -9,7 +9,7 @@ import type { FieldChange } from './diff.js';
 import { CSS, SCRIPT } from './html-assets.js';
 import { WORDS, type Lang, type Line } from './i18n.js';
 import { buildOrg, type Org } from './org.js';
-import { forest, renderForestSvg } from './orgchart.js';
+import { esc, forest, renderForestSvg } from './orgchart.js';
 import { failed, outcomeLine, summaryOf, titlesText } from './outline.js';
 import type { RefreshResult } from './run.js';
 import { GLUED } from './terminal.js';
@@ -19,11 +19,10 @@ import { WARNING_KINDS } from './warnings.js';
 const OPEN_CHART_MAX = 150;
 
 const PAGE = {
-  zh: { roles: '岗位', shown: '显示 {n} / {total} 个岗位', noReporting: '没有写明汇报关系的文档：', changes: '变更', documents: '文档', warnings: '警告', org: '汇报结构', problems: '个问题节点', external: '其他文档的岗位' },
-  en: { roles: 'Roles', shown: 'Showing {n} of {total} roles', noReporting: 'Documents stating no reporting lines: ', changes: 'Changes', documents: 'Documents', warnings: 'Warnings', org: 'Reporting structure', problems: 'problem nodes', external: 'role in another document' },
+  zh: { roles: '岗位', shown: '显示 {n} / {total} 个岗位', noReporting: '没有写明汇报关系的文档：', changes: '变更', documents: '文档', warnings: '警告', org: '汇报结构', problems: '个问题节点', external: '其他文档的岗位', unlinked: (n: number) => `另有 ${n} 个岗位没有写明汇报关系（见上方岗位表）。` },
+  en: { roles: 'Roles', shown: 'Showing {n} of {total} roles', noReporting: 'Documents stating no reporting lines: ', changes: 'Changes', documents: 'Documents', warnings: 'Warnings', org: 'Reporting structure', problems: 'problem nodes', external: 'role in another document', unlinked: (n: number) => `${n} more roles state no reporting line (see the roles table above).` },
 } as const;
 
-export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const line = (l: Line) => (l.strong ? `<b>${esc(l.strong)}</b>${GLUED.test(l.text) || !l.text ? '' : ' '}` : '') + esc(l.text);
 const searchText = (r: Role) => [r.title, ...r.aliases, r.department ?? '', r.reportsTo ?? '', r.source.file].join(' ').toLowerCase();
 
@@ -64,11 +63,12 @@ function rolesSection(r: RefreshResult, org: Org, byFile: Map<string, number[]>,
   return `<section id="roles"><h2>${esc(p.roles)}</h2>${docs.join('')}</section>`;
 }
 
-function chart(title: string, roots: ReturnType<typeof forest>, size: number, problems: number, lang: Lang): string {
+function chart(title: string, roots: ReturnType<typeof forest>, size: number, problems: number, lang: Lang, unlinked = 0): string {
   const p = PAGE[lang];
   const open = size <= OPEN_CHART_MAX ? ' open' : '';
   const note = problems ? ` <span class="tag cycle">${problems} ${esc(p.problems)}</span>` : '';
-  return `<details class="chart"${open}><summary>${esc(title)} <span class="muted">${esc(WORDS[lang].count(size, 'roles'))}</span>${note}</summary><div class="tree">${renderForestSvg(roots, title)}</div></details>`;
+  const rest = unlinked ? `<p class="muted">${esc(p.unlinked(unlinked))}</p>` : '';
+  return `<details class="chart"${open}><summary>${esc(title)} <span class="muted">${esc(WORDS[lang].count(size, 'roles'))}</span>${note}</summary><div class="tree">${renderForestSvg(roots, title)}</div>${rest}</details>`;
 }
 
 function orgSection(org: Org, byFile: Map<string, number[]>, lang: Lang): string {
@@ -87,10 +87,12 @@ function orgSection(org: Org, byFile: Map<string, number[]>, lang: Lang): string
     parts.push(chart(w.crossDocuments, forest(org, members, false), members.length, members.filter(problem).length, lang));
   }
   const flat: string[] = [];
+  const bosses = new Set(org.superior.filter((b): b is number => b !== null));
   for (const [file, idx] of byFile) {
-    const linked = idx.some((i) => org.superior[i] !== null || org.self[i] || org.unknown[i]);
-    if (!linked) flat.push(file);
-    else parts.push(chart(file, forest(org, idx, true), idx.length, idx.filter(problem).length, lang));
+    // only roles in a reporting line are drawn; a handbook's unrelated roles would be a column of lone boxes
+    const linked = idx.filter((i) => org.superior[i] !== null || org.self[i] || org.unknown[i] || bosses.has(i));
+    if (!linked.length) flat.push(file);
+    else parts.push(chart(file, forest(org, linked, true), linked.length, linked.filter(problem).length, lang, idx.length - linked.length));
   }
   if (flat.length) parts.push(`<p class="muted">${esc(p.noReporting)}${esc(flat.join(lang === 'zh' ? '、' : ', '))}</p>`);
   return `<section id="org"><h2>${esc(p.org)}</h2>${legend}${parts.join('')}</section>`;

@@ -10,8 +10,6 @@ export type Org = {
   roles: Role[];
   /** Index of each role's superior in roles, or null (none stated, unknown, itself). */
   superior: (number | null)[];
-  /** How the superior was found: the role's own reportsTo, or another role listing it as a direct report. */
-  via: ('reportsTo' | 'directReports' | null)[];
   /** reportsTo names one of the role's own names. */
   self: boolean[];
   /** reportsTo names no role in any document. */
@@ -24,7 +22,7 @@ export type Org = {
   key: (s: string) => string;
 };
 
-export function keyCache(): (s: string) => string {
+function keyCache(): (s: string) => string {
   const seen = new Map<string, string>();
   return (s) => {
     let k = seen.get(s);
@@ -34,12 +32,12 @@ export function keyCache(): (s: string) => string {
 }
 
 /** "客服主管/副主管" and "经理或主管" name alternatives: any of them counts. */
-export function nameAlternatives(name: string, key: (s: string) => string = normalizeKey): string[] {
+function nameAlternatives(name: string, key: (s: string) => string = normalizeKey): string[] {
   const parts = name.split(/[/／、]|或/).map((p) => p.trim()).filter(Boolean);
   return [...new Set([name, ...parts].map(key).filter(Boolean))];
 }
 
-export const ownKeys = (r: Role, key: (s: string) => string = normalizeKey): string[] => [...new Set([r.title, ...r.aliases].map(key).filter(Boolean))];
+const ownKeys = (r: Role, key: (s: string) => string = normalizeKey): string[] => [...new Set([r.title, ...r.aliases].map(key).filter(Boolean))];
 
 export function buildOrg(roles: Role[]): Org {
   const n = roles.length;
@@ -54,7 +52,6 @@ export function buildOrg(roles: Role[]): Org {
     }
   });
   const superior: (number | null)[] = new Array(n).fill(null);
-  const via: Org['via'] = new Array(n).fill(null);
   const self: boolean[] = new Array(n).fill(false);
   const unknown: boolean[] = new Array(n).fill(false);
 
@@ -71,20 +68,14 @@ export function buildOrg(roles: Role[]): Org {
     for (const k of keys) if ((found = pick(byFileKey.get(`${r.source.file}\0${k}`))) !== undefined) break;
     if (found === undefined) for (const k of keys) if ((found = pick(byKey.get(k))) !== undefined) break;
     if (found === undefined) unknown[i] = true;
-    else {
-      superior[i] = found;
-      via[i] = 'reportsTo';
-    }
+    else superior[i] = found;
   });
   // A role that states no superior but is listed as a direct report of a role in its own document reports to it.
   roles.forEach((boss, b) => {
     for (const name of boss.directReports) {
       for (const k of nameAlternatives(name, key)) {
         for (const j of byFileKey.get(`${boss.source.file}\0${k}`) ?? []) {
-          if (j !== b && !roles[j].reportsTo && superior[j] === null) {
-            superior[j] = b;
-            via[j] = 'directReports';
-          }
+          if (j !== b && !roles[j].reportsTo && superior[j] === null) superior[j] = b;
         }
       }
     }
@@ -111,7 +102,7 @@ export function buildOrg(roles: Role[]): Org {
     }
     for (const p of path) state[p] = 2;
   }
-  return { roles, superior, via, self, unknown, cycles, inCycle, key };
+  return { roles, superior, self, unknown, cycles, inCycle, key };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -29,7 +29,8 @@ const BOX_H = 22;
 /** Label characters that fit a box (wide characters count two). */
 const BOX_COLUMNS = 24;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for HTML (and SVG inside it): markup characters and quotes escaped. */
+export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function fit(s: string, columns = BOX_COLUMNS): string {
   let w = 0;

@@ -6,7 +6,7 @@ import { reportCorpus } from '../../src/bench/report-corpus.js';
 import { renderHtml } from '../../src/refresh/html.js';
 import { renderMarkdown, renderText, reportPaths, writeReport } from '../../src/refresh/report.js';
 import { runRefresh } from '../../src/refresh/run.js';
-import { wrap } from '../../src/refresh/terminal.js';
+import { columns, wrap } from '../../src/refresh/terminal.js';
 import { jobText, workspace, type Workspace } from './fixtures.js';
 
 let ws: Workspace;
@@ -81,6 +81,10 @@ describe('terminal text', () => {
       expect(lines.join('').replace(/\s+/g, '')).toBe(`•${text.replace(/\s+/g, '')}`);
     }
     expect(wrap('Reports to an unknown role named supercalifragilistic', 20)).toEqual(['Reports to an', 'unknown role named', 'supercalifragilistic']);
+  });
+
+  it('measures display columns as string-width does', () => {
+    for (const s of ['', 'abc', '客服主管', '客服、', 'ｆｕｌｌ', 'é', 'e\u0301', '👍🏽', '🇨🇳', '\u00ad', 'a\tb', '×2 ◀ ├─']) expect(columns(s), s).toBe(stringWidth(s));
   });
 
   it('prints plain text (no markdown escapes) with a summary first', () => {
