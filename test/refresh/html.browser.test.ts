@@ -106,4 +106,22 @@ describe.skipIf(!BROWSER)('HTML report in headless chromium', () => {
     await page.fill('#q', '');
     await page.waitForFunction((t) => document.querySelectorAll('tr.role:not(.hidden)').length === t, result.roles.length);
   });
+
+  it('a 100-role index: every chart open and drawn', async () => {
+    const small = reportCorpus(100, 3);
+    const file = path.join(ws.root, 'small.report.html');
+    writeFileSync(file, renderHtml(small, 'en'));
+    const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    try {
+      await p.goto(pathToFileURL(file).href);
+      const charts = await p.evaluate(() => [...document.querySelectorAll('details.chart')].map((d) => (d as HTMLDetailsElement).open && (d.querySelector('svg.org') as SVGSVGElement).getBBox().height > 0));
+      expect(charts.length).toBeGreaterThan(0);
+      expect(charts.every(Boolean)).toBe(true);
+      expect(await p.locator('tr.role').count()).toBe(small.roles.length);
+      await p.evaluate(() => document.getElementById('org')!.scrollIntoView());
+      await p.screenshot({ path: path.join(ARTIFACTS, 'report-100-roles-org.png') });
+    } finally {
+      await p.close();
+    }
+  });
 });
