@@ -17,6 +17,7 @@ type Words = {
   summary: string;
   documents(read: number, skipped: number, total: number, unchanged: number): string;
   roles(total: number, added: number, removed: number, changed: number, previous: string): string;
+  rolesKept(previous: string): string;
   warnings(fresh: number, open: number, resolved: number, notices: number, recorded: boolean): string;
   took(seconds: number): string;
   folder(dir: string): string;
@@ -70,6 +71,7 @@ const zh: Words = {
   summary: '摘要',
   documents: (read, skipped, total, unchanged) => `文档：读取 ${read} 个，跳过 ${skipped} 个（共 ${total} 个，其中 ${unchanged} 个未改动）`,
   roles: (total, added, removed, changed, previous) => `岗位：${total} 个（上次 ${previous}）；新增 ${added}，删除 ${removed}，修改 ${changed}`,
+  rolesKept: (previous) => `岗位：未更新，仍是上次的 ${previous} 个`,
   warnings: (fresh, open, resolved, notices, recorded) =>
     `警告：新出现 ${fresh} 条，仍未解决 ${open} 条，已解决 ${resolved} 条` + (notices ? `；另有提示 ${notices} 条` : '') + (recorded ? '' : '（上次运行没有记录警告，全部算作新出现）'),
   took: (s) => `用时 ${s.toFixed(1)} 秒`,
@@ -153,6 +155,7 @@ const en: Words = {
   summary: 'Summary',
   documents: (read, skipped, total, unchanged) => `Documents: ${read} read, ${skipped} skipped (${total} found, ${unchanged} unchanged)`,
   roles: (total, added, removed, changed, previous) => `Roles: ${total} (previous index: ${previous}); ${added} added, ${removed} removed, ${changed} changed`,
+  rolesKept: (previous) => `Roles: not updated, still the previous ${previous}`,
   warnings: (fresh, open, resolved, notices, recorded) =>
     `Warnings: ${fresh} new, ${open} still open, ${resolved} resolved` + (notices ? `; ${s(notices, 'notice')}` : '') + (recorded ? '' : ' (the previous run recorded none, so all count as new)'),
   took: (sec) => `Took ${sec.toFixed(1)} s`,

@@ -23,10 +23,12 @@ export function failed(r: RefreshResult): boolean {
   return r.exitCode === 2;
 }
 
-/** Counts for the summary; the JSON report carries the same numbers. */
+/** Counts for the summary; the JSON report carries the same numbers. A failed run changed no role and resolved nothing. */
 export function summaryOf(r: RefreshResult) {
   const problems = r.warnings.filter((w) => !NOTICE_KINDS.has(w.kind));
+  const applied = !failed(r);
   return {
+    applied,
     documents: {
       found: r.documents.length,
       read: r.documents.filter((d) => d.status === 'ok').length,
@@ -34,11 +36,11 @@ export function summaryOf(r: RefreshResult) {
       unchanged: r.documents.filter((d) => d.status === 'ok' && d.change === 'unchanged').length,
       removed: r.deletedDocuments.length,
     },
-    roles: { total: r.roles.length, added: r.diff.added.length, removed: r.diff.removed.length, changed: r.diff.changed.length },
+    roles: applied ? { total: r.roles.length, added: r.diff.added.length, removed: r.diff.removed.length, changed: r.diff.changed.length } : { total: r.previous.roles, added: 0, removed: 0, changed: 0 },
     warnings: {
       new: problems.filter((w) => w.isNew).length,
       open: problems.filter((w) => !w.isNew).length,
-      resolved: r.resolvedWarnings,
+      resolved: applied ? r.resolvedWarnings : 0,
       notices: r.warnings.length - problems.length,
     },
   };
@@ -80,7 +82,7 @@ export function outline(r: RefreshResult, lang: Lang): Block[] {
       t: 'list',
       items: [
         { text: w.documents(s.documents.read, s.documents.skipped, s.documents.found, s.documents.unchanged) },
-        { text: w.roles(s.roles.total, s.roles.added, s.roles.removed, s.roles.changed, prevRoles) },
+        { text: s.applied ? w.roles(s.roles.total, s.roles.added, s.roles.removed, s.roles.changed, prevRoles) : w.rolesKept(prevRoles) },
         { text: w.warnings(s.warnings.new, s.warnings.open, s.warnings.resolved, s.warnings.notices, r.previous.warningsRecorded) },
         { text: w.folder(r.dataDir) },
         { text: w.took(r.durationMs / 1000) },

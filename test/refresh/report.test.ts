@@ -62,7 +62,9 @@ describe('a failed run', () => {
     Object.values(good).forEach((f, i) => expect(readFileSync(f).equals(before[i]), f).toBe(true));
     const failedMd = readFileSync(saved.md, 'utf8');
     expect(failedMd).toContain('索引未更新');
-    expect(failedMd).not.toMatch(/删除 \(1\)/); // a failed run removed nothing and does not say so
+    expect(failedMd).not.toMatch(/删除 \(1\)|删除 1/); // a failed run removed nothing and does not say so
+    expect(failedMd).toContain('岗位：未更新，仍是上次的 1 个');
+    expect(JSON.parse(readFileSync(saved.json, 'utf8')).summary).toMatchObject({ applied: false, roles: { total: 1, removed: 0 }, warnings: { resolved: 0 } });
     expect(readFileSync(saved.html, 'utf8')).toContain('上一次成功的报告保持不变');
 
     ws.write('a.txt', jobText('客服主管', ['处理业主投诉']));
