@@ -130,7 +130,7 @@ function fieldRow(c: FieldChange, lang: Lang): string {
 function changesSection(r: RefreshResult, lang: Lang): string {
   const w = WORDS[lang];
   const { added, removed, changed } = r.diff;
-  const at = (x: { file: string; startLine: number }) => esc(w.at({ ...x, id: '', title: '' }));
+  const at = (x: { file: string; startLine: number }) => esc(w.at(x));
   let body: string;
   if (failed(r)) body = `<p>${esc(w.notApplied)}</p>`;
   else if (!added.length && !removed.length && !changed.length) body = `<p>${esc(w.noChange)}</p>`;

@@ -46,7 +46,7 @@ type Words = {
   noWarnings: string;
   newTag: string;
   kind: Record<WarningKind, string>;
-  at(r: RoleRef): string;
+  at(r: Pick<RoleRef, 'file' | 'startLine'>): string;
   line(n: number): string;
   warning(w: Warning): Line;
   search: string;

@@ -103,7 +103,7 @@ export function outline(r: RefreshResult, lang: Lang): Block[] {
   if (failed(r)) out.push({ t: 'p', line: { text: w.notApplied } });
   else if (!added.length && !removed.length && !changed.length) out.push({ t: 'p', line: { text: w.noChange } });
   else {
-    const at = (x: { file: string; startLine: number }) => (lang === 'zh' ? `（${w.at({ ...x, id: '', title: '' })}）` : `(${w.at({ ...x, id: '', title: '' })})`);
+    const at = (x: { file: string; startLine: number }) => (lang === 'zh' ? `（${w.at(x)}）` : `(${w.at(x)})`);
     if (added.length) out.push({ t: 'h3', text: `${w.added} (${added.length})` }, { t: 'list', items: added.map((x) => ({ strong: x.title, text: at(x) })) });
     if (removed.length) out.push({ t: 'h3', text: `${w.removed} (${removed.length})` }, { t: 'list', items: removed.map((x) => ({ strong: x.title, text: at(x) })) });
     if (changed.length) {
