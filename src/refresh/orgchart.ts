@@ -9,6 +9,8 @@ import type { Org } from './org.js';
 export type Problem = 'cycle' | 'self' | 'unknown' | 'external';
 
 export type ChartNode = {
+  /** The role's id: its node links to the role's row on the page. */
+  id?: string;
   label: string;
   /** Second line: the document, for nodes from another document. */
   note?: string;
@@ -57,7 +59,7 @@ export function forest(org: Org, members: number[], context: boolean): ChartNode
     if (org.inCycle.has(i)) problems.push('cycle');
     if (org.self[i]) problems.push('self');
     if (org.unknown[i]) problems.push('unknown');
-    nodes.set(i, { label: r.title, search: [r.title, ...r.aliases, r.department ?? '', r.source.file].join(' ').toLowerCase(), problems, children: [], ...(context ? {} : { note: r.source.file }) });
+    nodes.set(i, { id: r.id, label: r.title, search: [r.title, ...r.aliases, r.department ?? '', r.source.file].join(' ').toLowerCase(), problems, children: [], ...(context ? {} : { note: r.source.file }) });
   }
   const roots: ChartNode[] = [];
   const outside = new Map<string, ChartNode>();
@@ -79,7 +81,7 @@ export function forest(org: Org, members: number[], context: boolean): ChartNode
     if (boss !== null && set.has(boss) && !cut) nodes.get(boss)!.children.push(node);
     else if (context && boss !== null && !set.has(boss)) {
       const b = org.roles[boss];
-      contextNode(`r${boss}`, () => ({ label: b.title, note: b.source.file, search: b.title.toLowerCase(), problems: ['external'], phantom: true, children: [] })).children.push(node);
+      contextNode(`r${boss}`, () => ({ id: b.id, label: b.title, note: b.source.file, search: b.title.toLowerCase(), problems: ['external'], phantom: true, children: [] })).children.push(node);
     } else if (context && org.unknown[i] && r.reportsTo) {
       const name = r.reportsTo;
       contextNode(`n${name}`, () => ({ label: `？${name}`, search: name.toLowerCase(), problems: ['unknown'], phantom: true, children: [] })).children.push(node);
@@ -133,10 +135,8 @@ export function renderForestSvg(roots: ChartNode[], label: string): string {
     const d = n.data;
     const cls = ['node', ...d.problems, ...(d.phantom ? ['phantom'] : [])].join(' ');
     const text = d.problems.map((p) => MARK[p]).join('') + d.label + (d.note ? ` · ${d.note}` : '');
-    parts.push(
-      `<g class="${cls}" data-q="${esc(d.search)}" transform="translate(${X(n)},${Y(n)})"><title>${esc(text)}</title>` +
-        `<rect width="${BOX_W}" height="${BOX_H}" rx="4"/><text x="6" y="15">${esc(fit(text))}</text></g>`,
-    );
+    const box = `<title>${esc(text)}</title><rect width="${BOX_W}" height="${BOX_H}" rx="4"/><text x="6" y="15">${esc(fit(text))}</text>`;
+    parts.push(`<g class="${cls}" data-q="${esc(d.search)}" transform="translate(${X(n)},${Y(n)})">${d.id ? `<a href="#r-${esc(d.id)}">${box}</a>` : box}</g>`);
   }
   return `<svg class="org" role="img" aria-label="${esc(label)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
 }

@@ -107,6 +107,14 @@ describe.skipIf(!BROWSER)('HTML report in headless chromium', () => {
     await page.waitForFunction((t) => document.querySelectorAll('tr.role:not(.hidden)').length === t, result.roles.length);
   });
 
+  it('a chart node links to its role\'s row', async () => {
+    const target = result.roles[123];
+    await page.locator(`svg.org a[href="#r-${target.id}"]`).first().click();
+    await page.waitForFunction((id) => location.hash === `#r-${id}`, target.id);
+    expect(await page.locator('tr.role:target td').first().textContent()).toBe(target.title);
+    expect(errors).toEqual([]);
+  });
+
   it('a 100-role index: every chart open and drawn', async () => {
     const small = reportCorpus(100, 3);
     const file = path.join(ws.root, 'small.report.html');
