@@ -20,6 +20,7 @@ import { benchReaders, renderReaders, type ReadersResults } from '../src/bench/r
 import type { MeasureResult } from '../src/bench/measure.js';
 import { questionMix, type Question } from '../src/bench/questions.js';
 import { saveResults, type SizeResult } from '../src/bench/report.js';
+import { describeTiming, REPORT_MAX_ROLES, timeReport } from '../src/bench/report-time.js';
 import { summarize } from '../src/bench/stats.js';
 import type { SynthRole } from '../src/bench/synth.js';
 
@@ -102,6 +103,10 @@ async function main(): Promise<void> {
     const roles = built.content.roles;
     log(`[${n}] ${roles.length} roles from ${built.documents} documents in ${(buildMs / 1000).toFixed(1)} s`);
 
+    // the refresh report (structure checks, diff, text, markdown, JSON, HTML) on the same roles
+    const report = roles.length <= REPORT_MAX_ROLES ? timeReport(roles) : undefined;
+    if (report) log(`[${n}] ${describeTiming(report)}`);
+
     const questions: Question[] = questionMix(roles, args.queries, args.seed + n);
     const questionsFile = path.join(work, `questions-${n}.json`);
     writeFileSync(questionsFile, JSON.stringify(questions));
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
         all: summarize(answered(baseline)),
       },
       speedup: speedup(engine, baseline),
+      ...(report ? { report } : {}),
     };
     sizes.push(result);
     log(

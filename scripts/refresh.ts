@@ -1,6 +1,7 @@
 /**
- * npm run refresh -- [--data <dir>] [--db <file>] [--check] [--full]: HR's one command. Re-indexes new
- * and changed documents, reports what changed, and swaps the new index in only once it validates.
+ * npm run refresh -- [--data <dir>] [--db <file>] [--check] [--full] [--lang zh|en]: HR's one command.
+ * Re-indexes new and changed documents, reports what changed (plain text here; .md, .json and .html next to
+ * the index), and swaps the new index in only once it validates.
  * Exit codes: 0 ok, 1 finished but some documents were skipped, 2 nothing written (previous index kept).
  */
 import { existsSync, statSync } from 'node:fs';
@@ -8,10 +9,11 @@ import { z } from 'zod';
 import { fail, parseArgs } from '../src/cli/args.js';
 import { loadPaths } from '../src/config.js';
 import { createProgress } from '../src/refresh/progress.js';
-import { renderMarkdown, writeReport } from '../src/refresh/report.js';
+import { LANGS } from '../src/refresh/i18n.js';
+import { renderText, writeReport } from '../src/refresh/report.js';
 import { runRefresh } from '../src/refresh/run.js';
 
-const USAGE = 'usage: npm run refresh -- [--data <documents folder>] [--db <index file>] [--check] [--full]';
+const USAGE = 'usage: npm run refresh -- [--data <documents folder>] [--db <index file>] [--check] [--full] [--lang zh|en]';
 const paths = loadPaths();
 const args = parseArgs(
   process.argv.slice(2),
@@ -20,6 +22,7 @@ const args = parseArgs(
     db: z.string().min(1).default(paths.dbPath),
     check: z.boolean().default(false),
     full: z.boolean().default(false),
+    lang: z.enum(LANGS).default('zh'),
     _: z.array(z.string()).max(0, 'unexpected argument'),
   }),
   USAGE,
@@ -45,11 +48,14 @@ try {
 }
 progress.done();
 
-process.stdout.write(renderMarkdown(result));
+process.stdout.write(renderText(result, args.lang, process.stdout.isTTY ? process.stdout.columns : undefined));
 if (!args.check) {
+  const zh = args.lang === 'zh';
   try {
-    const saved = writeReport(result);
-    process.stdout.write(`\nReport saved: ${saved.md} and ${saved.json}\n`);
+    const saved = writeReport(result, args.lang);
+    const files = [saved.html, saved.md, saved.json].join(zh ? '、' : ', ');
+    if (saved.failed) process.stdout.write(zh ? `\n失败的报告已保存：${files}（上一次成功的报告保持不变）\n` : `\nFailed run's report saved: ${files} (the last good report is unchanged)\n`);
+    else process.stdout.write(zh ? `\n报告已保存：${files}\n` : `\nReport saved: ${files}\n`);
   } catch (e) {
     process.stderr.write(`warning: could not save the report next to the index: ${(e as Error).message}\n`);
   }

@@ -42,7 +42,18 @@ export type SlackConfig =
   | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string }
   | { mode: 'console' };
 
-export type AppConfig = { paths: Paths; slack: SlackConfig };
+const ReportEnv = z.object({
+  ROLEBOT_REPORT_URL: optional(z.url({ protocol: /^https?$/, message: 'must be the http(s) URL where the HR report page (<db>.report.html) is served' })),
+});
+
+/** Where HR can open the refresh report page, when the admin serves it somewhere (optional). */
+export function loadReportUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const parsed = ReportEnv.safeParse(env);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data.ROLEBOT_REPORT_URL;
+}
+
+export type AppConfig = { paths: Paths; slack: SlackConfig; reportUrl?: string };
 
 export const DEFAULT_PORT = 3000;
 
@@ -73,5 +84,6 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
 
 /** Everything `npm start` needs; throws one message naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return { paths: loadPaths(env), slack: loadSlackConfig(env) };
+  const reportUrl = loadReportUrl(env);
+  return { paths: loadPaths(env), slack: loadSlackConfig(env), ...(reportUrl ? { reportUrl } : {}) };
 }

@@ -25,7 +25,7 @@ try {
       onSwitch: ({ generation }) => process.stdout.write(`index reloaded (generation ${generation}): ${config.paths.dbPath}\n`),
       onError: (e) => process.stderr.write(`index reload failed, still serving the previous index: ${e.message}\n`),
     });
-    await runSlack(config.slack, { getAnswerer: () => live.current(), onStop: () => live.close() });
+    await runSlack(config.slack, { getAnswerer: () => live.current(), reportUrl: config.reportUrl, onStop: () => live.close() });
   }
 } catch (e) {
   process.stderr.write(`error: ${(e as Error).message}\n`);

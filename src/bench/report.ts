@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderReaders, type ReadersResults } from './readers.js';
+import { REPORT_TARGET_MS, type ReportTiming } from './report-time.js';
 import type { Summary } from './stats.js';
 
 export type KindSummaries = { title?: Summary; who?: Summary; field?: Summary };
@@ -23,6 +24,8 @@ export type SizeResult = {
   baseline: { buildMs: number; maxRssBytes: number; asked: number; of: number; title?: Summary; who?: Summary; field?: Summary; all: Summary };
   /** Baseline time / engine time over the questions both answered. */
   speedup: { mean: number; p50: number };
+  /** The refresh report on these roles (sizes up to REPORT_MAX_ROLES). */
+  report?: ReportTiming;
 };
 
 export type BenchResults = {
@@ -110,6 +113,7 @@ export function renderMarkdown(r: Results): string {
       `| baseline questions timed ${col((s) => `${s.baseline.asked} of ${s.baseline.of}`)}`,
       `| baseline build, ms / peak RSS, MB ${col((s) => `${ms(s.baseline.buildMs)} / ${mb(s.baseline.maxRssBytes)}`)}`,
       `| speed-up vs baseline (mean / p50) ${col((s) => `${s.speedup.mean.toFixed(0)}× / ${s.speedup.p50.toFixed(0)}×`)}`,
+      `| refresh report (checks, diff, text, md, JSON, HTML), s: first / median of 3 ${col((s) => (s.report ? `${(s.report.totalMs / 1000).toFixed(2)} / ${(s.report.medianMs / 1000).toFixed(2)}` : '–'))}`,
       '',
       `RSS of an idle child process (Node + tsx, nothing loaded): ${mb(b.idleRssBytes)} MB; the serve RSS above includes it.`,
       '',
@@ -130,6 +134,10 @@ export function renderMarkdown(r: Results): string {
         `| serve RSS < ${TARGETS.rssMB} MB | ${mb(big.engine.maxRssBytes)} | ${mark(big.engine.maxRssBytes / 1048576 < TARGETS.rssMB)} |`,
         '',
       );
+    }
+    const at10k = b.sizes.find((s) => s.report && s.generatedRoles === 10_000);
+    if (at10k?.report) {
+      out.push(`Refresh report at ${at10k.roles.toLocaleString('en')} indexed roles: ${(at10k.report.totalMs / 1000).toFixed(2)} s (target < ${REPORT_TARGET_MS / 1000} s: ${mark(at10k.report.totalMs < REPORT_TARGET_MS)}).`, '');
     }
   }
   if (r.readers) out.push(...renderReaders(r.readers));

@@ -14,7 +14,7 @@ import type { SearchRow } from '../search/indexer.js';
 import { loadDocuments, readMeta, loadRoles, openIndex, writeIndex, type DocumentRow } from '../store/db.js';
 import { acquireLock } from '../store/lock.js';
 import { diffRoles, type RoleDiff } from './diff.js';
-import { findWarnings, type Warning } from './warnings.js';
+import { findWarnings, warningKey, type Warning } from './warnings.js';
 
 export type DocumentOutcome = DocumentRow & {
   /** 'unchanged': same bytes as in the previous index, roles reused without parsing. */
@@ -34,7 +34,12 @@ export type Previous = {
   error: string | null;
   /** False when the extraction code changed since the previous index: nothing is reused then. */
   sameExtractor: boolean;
+  /** Whether the previous index recorded its warnings (indexes written by a refresh do), so new ones can be told apart. */
+  warningsRecorded: boolean;
 };
+
+/** A warning with its identity across runs and whether the previous index had it already. */
+export type TrackedWarning = Warning & { key: string; isNew: boolean };
 
 export type RefreshResult = {
   dataDir: string;
@@ -48,7 +53,9 @@ export type RefreshResult = {
   deletedDocuments: string[];
   roles: Role[];
   diff: RoleDiff;
-  warnings: Warning[];
+  warnings: TrackedWarning[];
+  /** Warnings the previous index had that are gone now (fixed, or their roles removed). */
+  resolvedWarnings: number;
   written: boolean;
   /** Why the index was not written ('--check' included); null when written. */
   notWritten: string | null;
@@ -68,6 +75,8 @@ export type RefreshOptions = {
 };
 
 const FINGERPRINT_KEY = 'ingest_fingerprint';
+/** Meta row holding the warning keys of an index's refresh (JSON array), for "new since the last run". */
+const WARNINGS_KEY = 'warning_keys';
 const HERE = fileURLToPath(import.meta.url);
 const SRC = path.resolve(path.dirname(HERE), '..');
 /** .ts under tsx, .js if ever compiled: hash whichever code is running. */
@@ -88,14 +97,15 @@ export function ingestFingerprint(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-type Loaded = { previous: Previous; documents: Map<string, DocumentRow>; rolesByFile: Map<string, Role[]> };
+type Loaded = { previous: Previous; documents: Map<string, DocumentRow>; rolesByFile: Map<string, Role[]>; warningKeys: Set<string> };
 
 /** The previous index, if any. An unreadable one is reported and everything is parsed afresh. */
 function loadPrevious(dbPath: string, fingerprint: string): Loaded {
-  const previous: Previous = { path: dbPath, exists: existsSync(dbPath), builtAt: null, documents: 0, roles: 0, error: null, sameExtractor: false };
+  const previous: Previous = { path: dbPath, exists: existsSync(dbPath), builtAt: null, documents: 0, roles: 0, error: null, sameExtractor: false, warningsRecorded: false };
   const documents = new Map<string, DocumentRow>();
   const rolesByFile = new Map<string, Role[]>();
-  if (!previous.exists) return { previous, documents, rolesByFile };
+  const warningKeys = new Set<string>();
+  if (!previous.exists) return { previous, documents, rolesByFile, warningKeys };
   try {
     const db = openIndex(dbPath);
     try {
@@ -110,6 +120,11 @@ function loadPrevious(dbPath: string, fingerprint: string): Loaded {
       previous.sameExtractor = readMeta(db, FINGERPRINT_KEY) === fingerprint;
       previous.documents = documents.size;
       previous.roles = roles.length;
+      const keys = readMeta(db, WARNINGS_KEY);
+      if (keys !== null) {
+        for (const k of JSON.parse(keys) as string[]) warningKeys.add(k);
+        previous.warningsRecorded = true;
+      }
     } finally {
       db.close();
     }
@@ -117,8 +132,9 @@ function loadPrevious(dbPath: string, fingerprint: string): Loaded {
     previous.error = (e as Error).message;
     documents.clear();
     rolesByFile.clear();
+    warningKeys.clear();
   }
-  return { previous, documents, rolesByFile };
+  return { previous, documents, rolesByFile, warningKeys };
 }
 
 type Outcome = { row: DocumentOutcome; roles: Role[]; search?: SearchRow[] };
@@ -175,6 +191,11 @@ async function refreshLocked(opts: RefreshOptions): Promise<RefreshResult> {
   const present = new Set(files.map((f) => f.file));
   const previousRoles = [...prev.rolesByFile.values()].flat();
   const skipped = documents.some((d) => d.status === 'skipped');
+  const warnings = findWarnings(roles).map((w): TrackedWarning => {
+    const key = warningKey(w);
+    return { ...w, key, isNew: !prev.warningKeys.has(key) };
+  });
+  const keys = new Set(warnings.map((w) => w.key));
 
   // failure: nothing written although a write was wanted (exit 2); a check is not a failure.
   let failure: string | null = null;
@@ -183,7 +204,7 @@ async function refreshLocked(opts: RefreshOptions): Promise<RefreshResult> {
   else if (!opts.check) {
     try {
       opts.onWrite?.();
-      writeIndex(opts.dbPath, { documents: documents.map(({ file, sha256, size, status, reason, roles: n }) => ({ file, sha256, size, status, reason, roles: n })), roles, search }, { meta: { [FINGERPRINT_KEY]: fingerprint } });
+      writeIndex(opts.dbPath, { documents: documents.map(({ file, sha256, size, status, reason, roles: n }) => ({ file, sha256, size, status, reason, roles: n })), roles, search }, { meta: { [FINGERPRINT_KEY]: fingerprint, [WARNINGS_KEY]: JSON.stringify([...keys]) } });
       written = true;
     } catch (e) {
       failure = `the new index failed: ${(e as Error).message}`;
@@ -200,7 +221,8 @@ async function refreshLocked(opts: RefreshOptions): Promise<RefreshResult> {
     deletedDocuments: [...prev.documents.keys()].filter((f) => !present.has(f)),
     roles,
     diff: diffRoles(previousRoles, roles),
-    warnings: findWarnings(roles),
+    warnings,
+    resolvedWarnings: [...prev.warningKeys].filter((k) => !keys.has(k)).length,
     written,
     notWritten: failure ?? (written ? null : 'check only (--check)'),
     exitCode: failure ? 2 : skipped ? 1 : 0,

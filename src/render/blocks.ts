@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { types } from '@slack/bolt';
 import type { Answer, Field, FieldAnswer, NotFoundAnswer, Ranked, RoleAnswer, RoleLink, WhoAnswer } from '../answer/types.js';
 import type { Role } from '../roles/schema.js';
+import { reportingTree } from './tree.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -62,6 +63,8 @@ export type RenderOptions = {
   shareable?: boolean;
   /** Slack user id of whoever shared the card to the channel. */
   sharedBy?: string;
+  /** The HR report page (ROLEBOT_REPORT_URL): a role card links to its row there. */
+  reportUrl?: string;
 };
 
 /** What a compact card shows before offering "show all". */
@@ -205,6 +208,14 @@ function listSections(title: string, lines: string[], cap: number, lineChars: nu
   return { blocks, hidden: lines.length - shown.length };
 }
 
+/** A URL inside <url|label>: the characters that would end the link are percent-encoded. */
+const linkUrl = (url: string) => url.replace(/[|<>\s]/g, (c) => encodeURIComponent(c));
+
+/** Link to the HR report page (org chart, structure checks); for the App Home or a card's footer. */
+export function reportLink(url: string, roleId?: string): string {
+  return `<${linkUrl(roleId ? `${url.split('#')[0]}#r-${roleId}` : url)}|HR 报告：组织架构与结构检查>`;
+}
+
 function sourceLine(role: Role): string {
   const { file, startLine, endLine } = role.source;
   const lines = startLine === endLine ? `第 ${startLine} 行` : `第 ${startLine}–${endLine} 行`;
@@ -223,15 +234,13 @@ function reportingBlocks(role: Role, reporting: RoleAnswer['reporting'], ids: Id
   const facts: string[] = [];
   if (role.department) facts.push(`*${LABEL.department}*　${fitEscaped(role.department, 300)}`);
   const chain: RoleLink[] = reporting.chain.length ? reporting.chain : role.reportsTo ? [{ name: role.reportsTo, role: null }] : [];
-  if (chain.length) facts.push(`*${LABEL.reportsTo}*　${chain.map((l) => fitEscaped(l.name, 200)).join(' › ')}`);
   const reports: RoleLink[] = reporting.directReports.length
     ? reporting.directReports
     : role.directReports.map((name) => ({ name, role: null }));
   const shownReports = reports.slice(0, caps.reports);
-  if (reports.length) {
-    const more = reports.length > shownReports.length ? ` 等 ${reports.length} 个` : '';
-    facts.push(`*${LABEL.directReports}*　${shownReports.map((l) => fitEscaped(l.name, 100)).join('、')}${more}`);
-  }
+  // The reporting line as a small tree: superiors, this role, its direct reports (names capped, so it fits a section).
+  const tree = reportingTree(role, reporting, caps.reports, { self: '◀ 本岗位', more: (n) => `…另有 ${n} 个` });
+  if (tree.length) facts.push(`*${LABEL.reportsTo} / ${LABEL.directReports}*\n\`\`\`${fitEscaped(tree.join('\n'), LIMITS.sectionText - 400)}\`\`\``);
   const blocks: KnownBlock[] = facts.length ? [section(facts.join('\n'))] : [];
   const buttons = [
     ...chain.filter((l) => l.role).map((l) => button(ids, `↑ ${l.role!.title}`, ACTIONS.openRole, { kind: 'role', id: l.role!.id })),
@@ -257,7 +266,7 @@ function alternativesBlocks(alternatives: Ranked[], ids: Ids, caps: Caps): Known
 
 type Body = { text: string; content: KnownBlock[]; footer: Button[]; truncated: boolean; ref: Ref | null };
 
-function roleCard(a: RoleAnswer, ids: Ids, caps: Caps): Body {
+function roleCard(a: RoleAnswer, ids: Ids, caps: Caps, opts: RenderOptions): Body {
   const role = a.best.role;
   const rep = reportingBlocks(role, a.reporting, ids, caps);
   const duties = listSections(LABEL.duties, role.duties, caps.duties, caps.lineChars, true);
@@ -269,7 +278,7 @@ function roleCard(a: RoleAnswer, ids: Ids, caps: Caps): Body {
     ...rep.blocks,
     ...(role.duties.length ? duties.blocks : [section(`*${LABEL.duties}*\n_文档中没有列出职责。_`)]),
     ...reqs.blocks,
-    context(sourceLine(role)),
+    context(sourceLine(role), ...(opts.reportUrl ? [reportLink(opts.reportUrl, role.id)] : [])),
     ...alternativesBlocks(a.alternatives, ids, caps),
   ];
   const lineCut = caps.lineChars !== Infinity && [...role.duties, ...role.requirements].some((l) => l.length > caps.lineChars);
@@ -400,7 +409,7 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMes
   const ids = new Ids();
   const body =
     answer.kind === 'role'
-      ? roleCard(answer, ids, caps)
+      ? roleCard(answer, ids, caps, opts)
       : answer.kind === 'field'
         ? fieldCard(answer, ids, caps)
         : answer.kind === 'who'

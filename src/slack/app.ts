@@ -27,7 +27,7 @@ function clientOptions(config: SlackModeConfig) {
 }
 
 export function createSlackApp(config: SlackModeConfig, options: SlackAppOptions): App {
-  const { getAnswerer, logger, logLevel = LogLevel.INFO, bot, answers = new AnswerQueue() } = options;
+  const { getAnswerer, reportUrl, logger, logLevel = LogLevel.INFO, bot, answers = new AnswerQueue() } = options;
   // no conversation store: no listener keeps per-conversation state, so its per-event lookup is wasted work
   const common = { token: config.botToken, clientOptions: clientOptions(config), convoStore: false as const, logLevel, ...(logger ? { logger } : {}), ...bot };
   let app: App;
@@ -36,7 +36,7 @@ export function createSlackApp(config: SlackModeConfig, options: SlackAppOptions
   } else {
     app = new App({ ...common, receiver: new AckFirstReceiver({ signingSecret: config.signingSecret, port: config.port, answers }) });
   }
-  registerListeners(app, { getAnswerer, answers });
+  registerListeners(app, { getAnswerer, answers, ...(reportUrl ? { reportUrl } : {}) });
   app.error(async (error) => {
     app.logger.error(`listener failed: ${error.stack ?? error.message}`);
   });

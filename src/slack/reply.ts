@@ -8,6 +8,8 @@ import { isHelpRequest, QuestionSchema } from './text.js';
 export type SlackDeps = {
   /** Called per request so a refreshed index is picked up between requests. */
   getAnswerer: () => Answerer;
+  /** The HR report page (ROLEBOT_REPORT_URL), linked from role cards when set. */
+  reportUrl?: string;
 };
 
 /** What listeners get: the answerer, and the queue their answer work waits in (acks come first). */
@@ -31,7 +33,7 @@ export function replyToText(deps: SlackDeps, logger: Logger, text: string, opts:
       return { text: why, blocks: [{ type: 'section', text: { type: 'plain_text', text: why } }] };
     }
     if (isHelpRequest(q.data)) return renderHelp();
-    return renderAnswer(deps.getAnswerer().ask(q.data), opts);
+    return renderAnswer(deps.getAnswerer().ask(q.data), { reportUrl: deps.reportUrl, ...opts });
   });
 }
 
@@ -40,6 +42,6 @@ export function replyToRef(deps: SlackDeps, logger: Logger, ref: Ref, opts: Rend
   return safely(logger, () => {
     const answerer = deps.getAnswerer();
     const answer: Answer = ref.kind === 'role' ? answerer.roleById(ref.id) : answerer.ask(ref.text);
-    return renderAnswer(answer, opts);
+    return renderAnswer(answer, { reportUrl: deps.reportUrl, ...opts });
   });
 }

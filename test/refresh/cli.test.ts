@@ -54,8 +54,10 @@ describe('npm run refresh (child process)', () => {
     const ok = refresh();
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('[1/1] a.txt: 1 role(s), new');
-    expect(ok.stdout).toContain('**Index updated**');
-    expect(readFileSync(`${ws.db}.report.md`, 'utf8')).toContain('| a.txt | indexed (new) | 1: 客服主管 |');
+    expect(ok.stdout).toContain('索引已更新：');
+    expect(ok.stdout).not.toMatch(/\*\*|\\/); // plain text on the terminal, no markdown
+    expect(readFileSync(`${ws.db}.report.md`, 'utf8')).toContain('| a.txt | 已读取（新文档） | 1: 客服主管 |');
+    expect(readFileSync(`${ws.db}.report.html`, 'utf8')).toContain('<!doctype html>');
     expect(JSON.parse(readFileSync(`${ws.db}.report.json`, 'utf8'))).toMatchObject({ written: true, exitCode: 0, roleCount: 1, diff: { added: [{ title: '客服主管' }] } });
 
     ws.write('b.txt', jobText('保洁员', ['负责公共区域清洁']));
@@ -63,21 +65,24 @@ describe('npm run refresh (child process)', () => {
     const before = snapshot(path.dirname(ws.db));
     const check = refresh('--check');
     expect(check.code).toBe(1);
-    expect(check.stdout).toContain('**Check only**');
-    expect(check.stdout).toContain('**保洁员** (b.txt line 1)');
+    expect(check.stdout).toContain('仅检查（--check）');
+    expect(check.stdout).toContain('• 保洁员（b.txt 第 1 行）');
+    const en = refresh('--check', '--lang', 'en');
+    expect(en.stdout).toContain('• 保洁员 (b.txt line 1)');
     expect(snapshot(path.dirname(ws.db))).toEqual(before);
 
     const skipped = refresh();
     expect(skipped.code).toBe(1);
-    expect(skipped.stdout).toContain('| old.doc | **skipped**: truncated file |');
+    expect(skipped.stdout).toContain('• old.doc — 跳过：truncated file');
     expect(titles().sort()).toEqual(['保洁员', '客服主管']);
 
     for (const f of ['a.txt', 'b.txt']) ws.remove(f);
     const after = readFileSync(ws.db);
     const none = refresh();
     expect(none.code).toBe(2);
-    expect(none.stdout).toContain('**Index NOT updated**');
+    expect(none.stdout).toContain('索引未更新');
     expect(readFileSync(ws.db).equals(after)).toBe(true);
+    expect(readFileSync(`${ws.db}.report.failed.md`, 'utf8')).toContain('索引没有更新，以下变更都没有生效。');
 
     expect(refresh('--data', path.join(ws.root, 'missing')).code).toBe(2);
   });

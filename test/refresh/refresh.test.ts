@@ -43,8 +43,9 @@ describe('runRefresh', () => {
     // Every format goes through the same extraction as its plain-text equivalent.
     const plain = [['客服主管', '负责客服部全面管理工作'], ['保洁员', '负责公共区域清洁'], ['保安员', '负责门岗值守'], ['前台专员', '接待来访客户'], ['维修主管', '维修公共设施'], ['出纳', '办理现金收付']];
     expect(titlesIn(ws.db)).toEqual(plain.flatMap(([t, d]) => ingestText('x.txt', jobText(t, [d])).map((r) => r.title)).sort());
-    const md = renderMarkdown(r);
-    expect(md).toContain('| scan.pdf | **skipped**: could not read .pdf');
+    const md = renderMarkdown(r, 'en');
+    expect(md).toContain('| scan.pdf | skipped: could not read .pdf');
+    expect(renderMarkdown(r)).toContain('| scan.pdf | 跳过：could not read .pdf');
     expect(md).toMatch(/\| word\.docx \| indexed \(new\) \| 1: 出纳\S* \|/);
   });
 
@@ -67,7 +68,7 @@ describe('runRefresh', () => {
     expect(second.diff.changed).toHaveLength(1);
     expect(second.diff.changed[0]).toMatchObject({ title: '客服主管', file: 'a.txt' });
     expect(second.diff.changed[0].fields).toEqual([{ field: 'duties', kind: 'list', added: ['组织业主满意度回访'], removed: ['处理业主投诉'] }]);
-    expect(renderMarkdown(second)).toMatch(/\*\*客服主管\*\* \(a\.txt line 1\): duties\n {2}- duties: 1 added, 1 removed\n {4}- \\\+ 组织业主满意度回访\n {4}- − 处理业主投诉/);
+    expect(renderMarkdown(second, 'en')).toMatch(/\*\*客服主管\*\* \(a\.txt line 1\): duties\n {2}- duties: 1 added, 1 removed\n {4}- \\\+ 组织业主满意度回访\n {4}- − 处理业主投诉/);
 
     const third = await refresh();
     expect(third.documents.map((d) => [d.file, d.change, d.reused])).toEqual([
@@ -91,7 +92,8 @@ describe('runRefresh', () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ kind: 'conflict', title: '客服主管' });
     if (conflicts[0].kind === 'conflict') expect(conflicts[0].roles.map((x) => x.file)).toEqual(['a.txt', 'b.html']);
-    expect(renderMarkdown(r)).toContain('### Same title, different duties: decide which document is right (1)');
+    expect(renderMarkdown(r, 'en')).toContain('### Same title, different duties: decide which document is right (1)');
+    expect(renderMarkdown(r)).toContain('### 同名岗位在不同文档中职责不同：请确认哪份正确 (1)');
   });
 
   it('--check runs everything and reports, but writes nothing', async () => {
@@ -106,7 +108,7 @@ describe('runRefresh', () => {
     expect(r.diff.added.map((x) => x.title)).toEqual(['保洁员']);
     expect(readFileSync(ws.db).equals(before)).toBe(true);
     expect(readdirSync(ws.root, { recursive: true }).sort()).toEqual([...listing, 'docs/b.txt'].sort());
-    expect(renderMarkdown(r)).toContain('**Check only**: nothing was written');
+    expect(renderMarkdown(r, 'en')).toContain('**Check only (--check): nothing was written');
   });
 
   it('writes nothing (exit 2) when no document can be read, and keeps the previous index', async () => {
@@ -149,5 +151,17 @@ describe('runRefresh', () => {
     expect(r.written).toBe(true);
     expect(existsSync(ws.db)).toBe(true);
     expect(titlesIn(ws.db)).toEqual(['客服主管']);
+  });
+
+  it('a document with text but no post says what the reader saw and how to make it readable', async () => {
+    ws = workspace();
+    ws.write('intro.txt', '公司简介\n\n我们成立于2001年，主营物业服务。\n');
+    ws.write('jd.txt', jobText('客服主管', ['负责客服部全面管理工作']));
+    const r = await refresh();
+    const intro = r.documents.find((d) => d.file === 'intro.txt')!;
+    expect(intro).toMatchObject({ status: 'ok', roles: 0 });
+    expect(intro.reason).toContain('«公司简介»');
+    expect(renderMarkdown(r)).toMatch(/intro\.txt.*没有找到岗位.*«公司简介»、«我们成立于2001年，主营物业服务。».*要让它可读/);
+    expect(renderMarkdown(r, 'en')).toMatch(/intro\.txt.*no role found; it starts with «公司简介»/);
   });
 });
