@@ -161,7 +161,7 @@ describe('runRefresh', () => {
     const intro = r.documents.find((d) => d.file === 'intro.txt')!;
     expect(intro).toMatchObject({ status: 'ok', roles: 0 });
     expect(intro.reason).toContain('«公司简介»');
-    expect(renderMarkdown(r)).toMatch(/intro\.txt.*没有找到岗位.*«公司简介»、«我们成立于2001年，主营物业服务。».*要让它可读/);
+    expect(renderMarkdown(r)).toMatch(/intro\.txt.*没有找到岗位.*«公司简介»、«我们成立于2001年,主营物业服务。».*要让它可读/);
     expect(renderMarkdown(r, 'en')).toMatch(/intro\.txt.*no role found; it starts with «公司简介»/);
   });
 });
