@@ -1,17 +1,8 @@
 /**
- * Document formats → plain text lines for the one clean/segment/extract path. Every reader decodes
- * bytes the same way (decodeBytes: BOM, UTF-8, GB18030, binary screening), then removes the markup.
+ * Markdown and HTML → plain text lines for the line reader (clean/segment/extract): the markup removed from text
+ * the document readers already decoded.
  */
 import { convert } from 'html-to-text';
-import { decodeBytes } from './decode.js';
-
-export type FormatResult = { ok: true; text: string; format: string } | { ok: false; reason: string };
-export type FormatReader = (bytes: Buffer) => Promise<FormatResult>;
-
-export const plainText: FormatReader = async (bytes) => {
-  const d = decodeBytes(bytes);
-  return d.ok ? { ok: true, text: d.text, format: d.encoding } : d;
-};
 
 const MD_FENCE = /^\s*(```|~~~)/;
 const MD_TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
@@ -53,10 +44,6 @@ export function markdownToText(md: string): string {
     .join('\n');
 }
 
-export const markdown: FormatReader = async (bytes) => {
-  const d = decodeBytes(bytes);
-  return d.ok ? { ok: true, text: markdownToText(d.text), format: `markdown, ${d.encoding}` } : d;
-};
 
 /** Each table cell on its own line: the "label line, then value line" shape scraped tables already have. */
 const cellBlock = (selector: string) => ({ selector, format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } });
@@ -79,7 +66,3 @@ export function htmlToText(html: string): string {
   return convert(html, HTML_OPTIONS);
 }
 
-export const html: FormatReader = async (bytes) => {
-  const d = decodeBytes(bytes);
-  return d.ok ? { ok: true, text: htmlToText(d.text), format: `html, ${d.encoding}` } : d;
-};

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Doc } from '../documents/model.js';
 import { readBlocks } from '../documents/read.js';
-import { html, markdown, plainText, type FormatReader } from './formats.js';
+import { htmlToText, markdownToText } from './formats.js';
 
 export type SourceFile = { file: string; absPath: string };
 
@@ -16,16 +16,16 @@ export type ReadResult =
   | { file: string; sha256: string; size: number; status: 'skipped'; reason: string };
 
 /**
- * The line reader's text of the formats it was written for: the file's own lines with markup removed (so a
- * role's lines are the file's). Other formats give it the block reader's rendering (Doc.text).
+ * The line reader's text of the formats it was written for, from the text the block reader decoded: the file's own
+ * lines with markup removed (so a role's lines are the file's). Other formats give it the rendering (Doc.text).
  */
-const LINE_TEXT: Record<string, FormatReader> = {
-  '.txt': plainText,
-  '.text': plainText,
-  '.md': markdown,
-  '.markdown': markdown,
-  '.html': html,
-  '.htm': html,
+const LINE_TEXT: Record<string, (decoded: string) => string> = {
+  '.txt': (t) => t,
+  '.text': (t) => t,
+  '.md': markdownToText,
+  '.markdown': markdownToText,
+  '.html': htmlToText,
+  '.htm': htmlToText,
 };
 
 /** Every file below dir (recursively, hidden files excluded), sorted, with paths relative to dir using '/'. */
@@ -69,9 +69,8 @@ export async function documentFromBytes(file: string, bytes: Buffer, hash = sha2
   const ext = path.extname(file).toLowerCase();
   const lines = LINE_TEXT[ext];
   try {
-    const r = lines ? await lines(bytes) : { ok: true as const, text: read.doc.text, format: read.doc.format };
-    if (!r.ok) return { ...base, status: 'skipped', reason: r.reason };
-    return { ...base, status: 'ok', text: r.text, format: read.doc.format, doc: read.doc };
+    const text = lines ? lines(read.doc.text) : read.doc.text;
+    return { ...base, status: 'ok', text, format: read.doc.format, doc: read.doc };
   } catch (e) {
     return { ...base, status: 'skipped', reason: `could not read ${ext}: ${(e as Error).message}` };
   }
