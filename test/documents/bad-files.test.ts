@@ -1,5 +1,6 @@
 /** Bad files stay harmless: every one ends as a skip with a reason, within the limits per document, and nothing throws. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
@@ -63,6 +64,12 @@ describe('bad files', () => {
     const flipped = Buffer.from(docx);
     for (let i = 200; i < flipped.length - 200; i += 97) flipped[i] ^= 0xff;
     expect(await reason('flipped.docx', flipped)).toMatch(/^could not read \.docx|no text/);
+  });
+
+  it('skips a .doc whose sector chain loops (word-extractor alone grows an array until V8 aborts the process)', async () => {
+    const doc = readFileSync(new URL('./fixtures/chinese-english.doc', import.meta.url));
+    doc[1784] = 42; // found by the reader fuzz: one FAT entry now points back into its own chain
+    expect(await reason('loop.doc', doc)).toMatch(/^could not read \.doc .*sector chain loops/);
   });
 
   it('skips markup nested beyond what can be walked, and tables too large to expand', async () => {
