@@ -1,8 +1,9 @@
 /**
  * Readers bench (a step of `npm run bench`): documents/s for each format through readBlocks, the path ingest
- * takes (binary formats in the reader thread). Each document is a job-description file of ROLES roles, written
+ * takes (binary formats in the reader process). Each document is a job-description file of ROLES roles, written
  * in the format's own structure (headings, lists, tables, sheets, pages) from the same content.
  */
+import { readAs } from '../documents/dispatch.js';
 import { closeReaders, readBlocks } from '../documents/read.js';
 import { makeDocx, makePdf, makeXlsx, wordml as w } from './documents.js';
 
@@ -58,33 +59,48 @@ export type ReaderFigure = {
   kbPerDocument: number;
   blocksPerDocument: number;
   documentsPerSecond: number;
-  /** per CPU-second of the whole process (reader thread included): steadier than wall time on a shared machine */
+  /** the parse alone, in-process, per CPU-second: steadier than wall time on a shared machine */
   documentsPerCpuSecond: number;
 };
 export type ReadersResults = { ranAt: string; rolesPerDocument: number; secondsPerFormat: number; formats: ReaderFigure[] };
 
-/** Reads distinct documents of each format for about `seconds`, after one warm-up pass over them. */
+/** Calls `step` for `seconds` (over `docs` in turn); how many calls, the wall seconds and the CPU seconds of this process. */
+async function timed(seconds: number, docs: Buffer[], step: (d: Buffer) => Promise<void>): Promise<{ n: number; wall: number; cpu: number }> {
+  let n = 0;
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) await step(docs[n++ % docs.length]);
+  const used = process.cpuUsage(cpu);
+  return { n, wall: (performance.now() - t0) / 1000, cpu: (used.user + used.system) / 1e6 };
+}
+
+/**
+ * For each format: documents/s through readBlocks (the real path: binary formats in the reader process), then
+ * the parse alone in this process, timed in CPU seconds (steadier than wall time on a shared machine).
+ */
 export async function benchReaders(seconds = 1): Promise<ReadersResults> {
   const formats: ReaderFigure[] = [];
   try {
     for (const [format, make] of Object.entries(FORMATS)) {
       const docs = await Promise.all(Array.from({ length: 8 }, (_, s) => make(roles(s))));
+      for (const d of docs) await readBlocks(`warm.${format}`, d); // starts the reader process and warms its JIT
       let blocks = 0;
-      for (const d of docs) await readBlocks(`warm.${format}`, d); // starts the reader thread and warms the JIT
-      let n = 0;
-      const cpu = process.cpuUsage();
-      const t0 = performance.now();
-      while (performance.now() - t0 < seconds * 1000) {
-        const r = await readBlocks(`bench.${format}`, docs[n % docs.length]);
+      const path = await timed(seconds, docs, async (d) => {
+        const r = await readBlocks(`bench.${format}`, d);
         if (!r.ok) throw new Error(`${format}: ${r.reason}`);
         blocks += r.doc.blocks.length;
-        n++;
-      }
-      const elapsed = (performance.now() - t0) / 1000;
-      const used = process.cpuUsage(cpu);
-      const cpuSeconds = (used.user + used.system) / 1e6;
+      });
+      for (const d of docs) await readAs(`.${format}`, d);
+      const parse = await timed(seconds / 2, docs, async (d) => void (await readAs(`.${format}`, d)));
       const kb = docs.reduce((s, d) => s + d.length, 0) / docs.length / 1024;
-      formats.push({ format, documents: n, kbPerDocument: kb, blocksPerDocument: blocks / n, documentsPerSecond: n / elapsed, documentsPerCpuSecond: n / cpuSeconds });
+      formats.push({
+        format,
+        documents: path.n,
+        kbPerDocument: kb,
+        blocksPerDocument: blocks / path.n,
+        documentsPerSecond: path.n / path.wall,
+        documentsPerCpuSecond: parse.n / parse.cpu,
+      });
     }
   } finally {
     await closeReaders();
@@ -98,9 +114,10 @@ export function renderReaders(r: ReadersResults): string[] {
     `## Document readers (\`npm run bench\`, ${r.ranAt})`,
     '',
     `readBlocks on job-description files of ${r.rolesPerDocument} roles each, one after another for ${r.secondsPerFormat} s per format ` +
-      '(.docx, .xlsx and .pdf in the reader thread, timings include passing the document to it and back).',
+      '(.docx, .xlsx and .pdf in the reader process: wall time includes passing each document to it and back); then the parse alone ' +
+      'in the bench process, per CPU-second.',
     '',
-    '| format | KB / document | blocks / document | documents read | documents/s (wall) | documents per CPU-second |',
+    '| format | KB / document | blocks / document | documents read | documents/s (wall, readBlocks) | documents per CPU-second (parse alone) |',
     '|---|---:|---:|---:|---:|---:|',
     ...r.formats.map(
       (f) =>

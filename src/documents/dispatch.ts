@@ -21,7 +21,7 @@ export const READERS: Record<string, (bytes: Buffer) => Promise<ReadOutcome>> = 
   '.doc': readDoc,
 };
 
-/** Formats parsed by code we do not control over compressed or binary input: always read in the reader thread. */
+/** Formats parsed by code we do not control over compressed or binary input: always read in the reader process. */
 export const BINARY = new Set(['.docx', '.xlsx', '.pdf', '.doc']);
 
 /** A reader's outcome; never throws. */

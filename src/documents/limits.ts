@@ -9,13 +9,13 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
 /** Entries in a .docx/.xlsx zip (a workbook has one per sheet and a few dozen more). */
 export const MAX_ZIP_ENTRIES = 10_000;
-/** Text documents (.txt, .md, .html) above this size are read in the reader thread too, under its limits. */
+/** Text documents (.txt, .md, .html) above this size are read in the reader process too, under its limits. */
 export const IN_THREAD_BYTES = 1024 * 1024;
 /** Table cells per document once merged cells are expanded (rows × widest row): what grid() may allocate. */
 export const MAX_TABLE_CELLS = 2_000_000;
-/** Wall time to read one document in the reader thread. */
+/** Wall time to read one document in the reader process. */
 export const READ_TIMEOUT_MS = 30_000;
-/** Heap of the reader thread (V8 old generation); a document that needs more is skipped. */
+/** Heap of the reader process (V8 old generation); a document that needs more is skipped. */
 export const READER_MEMORY_MB = 768;
 
 const MB = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
@@ -36,7 +36,7 @@ const ZIP64 = 0xffffffff;
 
 /**
  * Why a .docx/.xlsx container must not be opened (null when it may): read from the zip's central directory
- * alone, before anything is inflated. Declared sizes can lie; the reader thread's memory cap covers that case.
+ * alone, before anything is inflated. Declared sizes can lie; the reader process's memory cap covers that case.
  */
 export function zipProblem(b: Buffer): string | null {
   if (isOle(b)) return ENCRYPTED;

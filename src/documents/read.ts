@@ -1,6 +1,6 @@
 /**
  * readBlocks: any supported file → the document model (src/documents/model.ts) or a reason a person can act on.
- * Binary formats, and text formats over IN_THREAD_BYTES, are read in the reader thread (src/documents/thread.ts)
+ * Binary formats, and text formats over IN_THREAD_BYTES, are read in the reader process (src/documents/reader-process.ts)
  * under a memory cap and a time limit; small text files in the caller's thread. Limits are in
  * src/documents/limits.ts. Never throws.
  */
@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { BINARY, READERS, readAs } from './dispatch.js';
 import { IN_THREAD_BYTES, isOle, MAX_DOCUMENT_BYTES, MAX_TABLE_CELLS, TOO_LARGE, ZIP, zipProblem } from './limits.js';
 import { BlockSchema, type Doc, type ReadOutcome } from './model.js';
-import { ReaderThread } from './thread.js';
+import { ReaderProcess } from './reader-process.js';
 
-/** Checked before the reader thread sees the bytes: a cheap look at the container answers most bad files. */
+/** Checked before the reader process sees the bytes: a cheap look at the container answers most bad files. */
 const PREFLIGHT: Record<string, (bytes: Buffer) => string | null> = {
   '.docx': zipProblem,
   '.xlsx': zipProblem,
@@ -50,13 +50,13 @@ function docProblem(doc: Doc): string | null {
   return null;
 }
 
-let shared: ReaderThread | null = null;
+let shared: ReaderProcess | null = null;
 
 /**
- * Reads one document. `file` is only used for its extension. `thread` defaults to one shared reader thread,
+ * Reads one document. `file` is only used for its extension. `reader` defaults to one shared reader process,
  * started with the first document that needs it; closeReaders() ends it.
  */
-export async function readBlocks(file: string, bytes: Buffer, thread?: ReaderThread): Promise<ReadOutcome> {
+export async function readBlocks(file: string, bytes: Buffer, reader?: ReaderProcess): Promise<ReadOutcome> {
   const named = path.extname(file).toLowerCase();
   // a .docx saved under .doc (an old habit) is read as what it is, with its headings, lists and tables
   const ext = named === '.doc' && bytes.length >= 4 && bytes.readUInt32LE(0) === ZIP ? '.docx' : named;
@@ -69,13 +69,13 @@ export async function readBlocks(file: string, bytes: Buffer, thread?: ReaderThr
   const problem = PREFLIGHT[ext] && (bytes.length < 8 ? 'truncated file' : PREFLIGHT[ext](bytes));
   if (problem) return { ok: false, reason: problem };
   const outcome =
-    BINARY.has(ext) || bytes.length > IN_THREAD_BYTES ? await (thread ?? (shared ??= new ReaderThread())).read(ext, bytes) : await readAs(ext, bytes);
+    BINARY.has(ext) || bytes.length > IN_THREAD_BYTES ? await (reader ?? (shared ??= new ReaderProcess())).read(ext, bytes) : await readAs(ext, bytes);
   if (!outcome.ok) return outcome;
   const why = docProblem(outcome.doc);
   return why ? { ok: false, reason: why } : outcome;
 }
 
-/** Ends the shared reader thread (the next document that needs one starts a new one). */
+/** Ends the shared reader process (the next document that needs one starts a new one). */
 export async function closeReaders(): Promise<void> {
   const t = shared;
   shared = null;

@@ -1,4 +1,4 @@
-/** .docx, .xlsx, .pdf and .doc through readBlocks (the reader thread): structure kept, lines number the rendering. */
+/** .docx, .xlsx, .pdf and .doc through readBlocks (the reader process): structure kept, lines number the rendering. */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { grid, type Block, type Doc, type ReadOutcome } from '../../src/documents/model.js';

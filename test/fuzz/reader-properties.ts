@@ -35,14 +35,22 @@ export async function readerSamples(): Promise<Record<string, Buffer>> {
 
 export const READER_EXTENSIONS = ['.md', '.html', '.txt', '.docx', '.xlsx', '.pdf', '.doc'];
 
-/** A sample of the format, cut anywhere and with bytes overwritten; or random bytes, with or without the format's magic. */
+const flips = (minLength: number) => fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength, maxLength: 12 });
+const overwrite = (bytes: Buffer, changes: Array<[number, number]>): Buffer => {
+  for (const [at, byte] of changes) bytes[at % bytes.length] = byte;
+  return bytes;
+};
+
+/**
+ * A sample of the format whole with bytes overwritten (so the parsers, not the container checks, meet the damage),
+ * or cut anywhere; or random bytes, with or without the format's magic.
+ */
 const damagedBytes = (sample: Buffer): fc.Arbitrary<Buffer> =>
   fc.oneof(
-    fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 12 })).map(([cut, flips]) => {
-      const out = Buffer.from(sample.subarray(0, Math.max(1, Math.ceil(sample.length * cut))));
-      for (const [at, byte] of flips) out[at % out.length] = byte;
-      return out;
-    }),
+    flips(1).map((changes) => overwrite(Buffer.from(sample), changes)),
+    fc
+      .tuple(fc.double({ min: 0, max: 1, noNaN: true }), flips(0))
+      .map(([cut, changes]) => overwrite(Buffer.from(sample.subarray(0, Math.max(1, Math.ceil(sample.length * cut)))), changes)),
     fc.uint8Array({ minLength: 1, maxLength: 4096 }).map((a) => Buffer.from(a)),
     fc.uint8Array({ maxLength: 2048 }).map((a) => Buffer.concat([sample.subarray(0, 8), a])),
   );
