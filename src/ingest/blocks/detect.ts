@@ -74,12 +74,21 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
     cands.push({ at, shape, rank: u.kind === 'heading' ? u.level! : 10 + shapes.indexOf(shape), name: headName(u.text) });
   });
   const isCand = new Map(cands.map((c) => [c.at, c]));
+  const ends = new Map<number, number>();
   const bodyEnd = (c: Candidate) => {
-    for (let k = c.at + 1; k < units.length; k++) {
-      const o = isCand.get(k);
-      if ((o && o.rank <= c.rank) || units[k].kind === 'table') return k;
+    let end = ends.get(c.at);
+    if (end === undefined) {
+      end = units.length;
+      for (let k = c.at + 1; k < units.length; k++) {
+        const o = isCand.get(k);
+        if ((o && o.rank <= c.rank) || units[k].kind === 'table') {
+          end = k;
+          break;
+        }
+      }
+      ends.set(c.at, end);
     }
-    return units.length;
+    return end;
   };
   // judge each shape's names together
   const roleAt = new Map<number, Body>();

@@ -32,7 +32,7 @@ const TITLED = /^([^:]{2,16}?)\s*:\s*(.{5,})$/;
 /** `1. 会计：负责…` / `- 出纳：办理…`: items naming a post and its work, two or more in a row. */
 export function itemRoles(units: Unit[], covered: Set<number>, file: string, deptAt: (string | null)[]): RoleDraft[] {
   const named = units.map((u, k) => {
-    if (covered.has(k) || u.label || (u.kind !== 'item' && u.marker === 'none')) return null;
+    if (covered.has(k) || u.label || (u.kind !== 'item' && u.marker === 'none') || !u.text.includes(':')) return null;
     const m = TITLED.exec(u.text);
     // (a name, not a run-together heading such as `技术岗位1.高级工程师`)
     return m && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{1,15}$/u.test(m[1].trim()) && looksLikeAnyTitle(m[1]) ? { title: m[1].trim(), work: m[2].trim() } : null;

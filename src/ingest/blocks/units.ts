@@ -58,9 +58,11 @@ export function splitFields(text: string): string[] {
 /** `label: value` or a label alone (`职责`, `Responsibilities:`), for labels job descriptions use. */
 export function parseLabel(text: string): Unit['label'] | undefined {
   // `【岗位名称】仓库主管`, `[Department] Kitchen`: a bracketed label needs no colon
-  const b = BRACKETED.exec(text);
+  const b = text[0] === '【' || text[0] === '[' ? BRACKETED.exec(text) : null;
   if (b && labelKind(b[1])) return { kind: labelKind(b[1])!, key: b[1].trim(), value: b[2].trim() };
-  const m = LABELLED.exec(text);
+  const colon = text.indexOf(':');
+  if (colon < 0 && text.length > 30) return undefined;
+  const m = colon >= 0 && colon <= 25 ? LABELLED.exec(text) : null;
   if (m) {
     const kind = labelKind(m[1]);
     if (kind) return { kind, key: m[1].trim(), value: m[2].trim() };
