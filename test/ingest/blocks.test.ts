@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { markdownBlocks } from '../../src/documents/readers/markdown.js';
 import { lineBlocks } from '../../src/documents/readers/text.js';
 import { detectRoles } from '../../src/ingest/blocks/detect.js';
 import { documentFromBytes } from '../../src/ingest/read.js';
@@ -129,5 +130,12 @@ describe('block reader: what is not a post', () => {
     expect(a).toMatchObject({ title: '礼宾员', aliases: ['Concierge', 'Bellman'], department: '前厅部', reportsTo: '大堂副理' });
     expect(a.duties).toHaveLength(2);
     expect(b).toMatchObject({ title: '夜审员', aliases: ['Night Auditor'], reportsTo: '财务经理' });
+  });
+
+  it('category headings (前台服务类) are neither posts nor departments; a dash can stand for a colon', () => {
+    const text = ['# 岗位说明', '## 前台服务类', '### 前台接待', '直属领导——行政经理', '- 接待访客', '- 登记来访', '### 总机话务员', '直属领导——行政经理', '- 接转电话',
+      '## 后勤保障类', '### 司机', '直属领导——行政经理', '- 驾驶公司车辆'].join('\n');
+    const roles = detectRoles(markdownBlocks(text), 'x.md');
+    expect(roles.map((r) => [r.title, r.reportsTo, r.department])).toEqual([['前台接待', '行政经理', null], ['总机话务员', '行政经理', null], ['司机', '行政经理', null]]);
   });
 });

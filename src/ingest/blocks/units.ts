@@ -45,6 +45,7 @@ export function splitMarker(text: string): { marker: MarkerClass; text: string }
 }
 
 const LABELLED = /^([^:]{1,24}?)\s*:\s*(.*)$/;
+const DASHED = /^([^—\-－]{1,24}?)\s*(?:—{1,2}|－{1,2}|-{2,})\s*(.+)$/;
 const BRACKETED = /^[【[]([^】\]]{1,20})[】\]]\s*:?\s*(.*)$/;
 /** Where a second `label:` starts on a line of several (`岗位：收银员  部门：前台部  上级：前台主管`). */
 const NEXT_FIELD = /\s+(?=[^\s:]{1,12}\s*:)|\s+(?=[【[][^】\]]{1,20}[】\]])/g;
@@ -62,7 +63,8 @@ export function parseLabel(text: string): Unit['label'] | undefined {
   if (b && labelKind(b[1])) return { kind: labelKind(b[1])!, key: b[1].trim(), value: b[2].trim() };
   const colon = text.indexOf(':');
   if (colon < 0 && text.length > 30) return undefined;
-  const m = colon >= 0 && colon <= 25 ? LABELLED.exec(text) : null;
+  // (`直属领导——总经理`: a dash instead of a colon)
+  const m = colon >= 0 && colon <= 25 ? LABELLED.exec(text) : DASHED.exec(text);
   if (m) {
     const kind = labelKind(m[1]);
     if (kind) return { kind, key: m[1].trim(), value: m[2].trim() };
