@@ -6,6 +6,7 @@ import type { Doc } from '../documents/model.js';
 import { closeReaders } from '../documents/read.js';
 import { detectRoles } from './blocks/detect.js';
 import { cleanLines } from './clean.js';
+import { cleanDuties } from './duties.js';
 import { noRoleReason } from './unread.js';
 import { extractRoles } from './extract.js';
 import { IngestPool } from './pool.js';
@@ -32,7 +33,8 @@ export const PARALLEL_MIN_DOCUMENTS = 400;
 export function ingestText(file: string, text: string, doc?: Doc | null): Role[] {
   const lines = extractRoles(cleanLines(text), file);
   const blocks = doc ? detectRoles(doc.blocks, file) : [];
-  return finalizeRoles(blocks.length && blocks.length >= BLOCKS_KEPT_FROM * lines.length ? blocks : lines);
+  const kept = blocks.length && blocks.length >= BLOCKS_KEPT_FROM * lines.length ? blocks : lines;
+  return finalizeRoles(kept.map((d) => ({ ...d, duties: cleanDuties(d.duties) })));
 }
 
 /** The block reading is kept while it finds at least this share of the posts the line reader finds. */
