@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../roles/schema.js';
 import { openIndex } from '../store/db.js';
-import { DutySearch, dutyEvidence, topicTokens } from '../search/duties.js';
+import { DutySearch, whoEvidence } from '../search/duties.js';
 import { Vocabulary } from '../search/fts.js';
 import { parseQuestion } from '../search/question.js';
 import { FIELD_BITS } from '../search/indexer.js';
@@ -16,6 +16,7 @@ import type { Answer, Answerer, Field, Ranked, ReportingLine, RoleLink } from '.
 /** Best plus alternatives: enough for a "did you mean" list, few enough to parse quickly at 100k roles. */
 const MAX_RESULTS = 6;
 const WHO_RESULTS = 5;
+const WHO_CANDIDATES = 30;
 const CHAIN_LEVELS = 3;
 const ALTERNATIVE_GAP = 0.2;
 const ALIAS_SCORE = 0.98;
@@ -119,23 +120,26 @@ export class AnswerEngine implements Answerer {
   }
 
   private who(question: string, topic: string): Answer {
-    const weighted = this.duties.weigh(topicTokens(topic));
-    const hits = this.duties.search(weighted, WHO_RESULTS, WHO_RESULTS * 3);
-    if (!hits.length) {
-      const suggestions = this.rankTitles([normalizeKey(topic)]).slice(0, 5);
-      return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };
-    }
+    const query = this.duties.query(topic);
+    // more candidates than shown: the bigram search cannot tell words apart, the word ranking below can
+    const hits = this.duties.search(query, WHO_CANDIDATES / 2, WHO_CANDIDATES);
     const worst = Math.max(...hits.map((h) => -h.bm25), 1e-9);
     const scored = hits.flatMap((h) => {
       const row = this.row(this.byRowid.get(h.rowid));
       if (!row) return [];
-      const { evidence, bestShare } = dutyEvidence(row.role, weighted);
+      const { evidence, bestShare, coverage, titleShare } = whoEvidence(row.role, query);
       // one duty line covering the question beats words scattered over a long list
-      const score = 0.55 * bestShare + 0.35 * (-h.bm25 / worst) + (h.all ? 0.1 : 0);
-      return [{ role: row.role, score, evidence }];
+      const words = 0.5 * bestShare + 0.2 * coverage + 0.15 * titleShare;
+      return [{ role: row.role, score: words + 0.1 * (-h.bm25 / worst) + (h.all ? 0.05 : 0), words, evidence }];
     });
-    scored.sort((a, b) => b.score - a.score);
-    return { kind: 'who', question, intent: 'who', topic, hits: scored.slice(0, WHO_RESULTS) };
+    // a role whose bigrams matched only across word boundaries (施【工资】料) is no answer when others hold the words
+    const worded = scored.filter((s) => s.words > 0);
+    const ranked = (worded.length ? worded : scored).sort((a, b) => b.score - a.score);
+    if (!ranked.length) {
+      const suggestions = this.rankTitles([normalizeKey(topic)]).slice(0, 5);
+      return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };
+    }
+    return { kind: 'who', question, intent: 'who', topic, hits: ranked.slice(0, WHO_RESULTS).map(({ role, score, evidence }) => ({ role, score, evidence })) };
   }
 
   /** Roles with this name: those stating the wanted field first, or those in the given file first. */

@@ -1,0 +1,147 @@
+/**
+ * Whole words for "who handles X". The index stays on character bigrams (fast to build; segmenting every duty
+ * line with jieba would add seconds per 100k roles), and a question's few candidate roles are re-ranked here by
+ * words: the question and the candidates' duty lines are segmented with jieba, and a question word counts in a
+ * line only where the line's own words agree (发工资 is not in 收发工作, 工资 is not in 施工资料).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+import { canonical, isHan } from '../text/normalize.js';
+
+let jieba: Jieba | null = null;
+
+/** Loaded on the first who question (~0.2 s, ~40 MB): title and field questions never pay for it. */
+function segmenter(): Jieba {
+  if (!jieba) {
+    // dict.txt alone: the package's `dict` module also reads its 6 MB idf table, which nothing here uses
+    const dictPath = createRequire(import.meta.url).resolve('@node-rs/jieba').replace(/index\.js$/, 'dict.txt');
+    jieba = Jieba.withDict(readFileSync(dictPath));
+  }
+  return jieba;
+}
+
+/** A question word and the smaller dictionary words inside it (发工资 → 工资), which count for less. */
+export type TermGroup = { word: string; subs: string[] };
+
+/** Text that separates words or phrases in a question; the joiners 和、与、及 are words of their own anyway. */
+const SEPARATOR = /[\s\p{P}\p{S}]+/u;
+/** Words that only frame a duty (负责、进行): they would match every role. */
+const FRAME = new Set(['负责', '进行', '相关', '有关', '工作', '事情', '事务', '事宜', '问题', '处理好', '一下', '这个', '那个', '什么', '哪些']);
+
+function meaningful(w: string): boolean {
+  const chars = Array.from(w);
+  if (!chars.length || FRAME.has(w)) return false;
+  // one Han character (的、和、发) says too little alone; latin/digit words count from two characters
+  return chars.length >= 2 && (isHan(chars[0]) || /^[\p{L}\p{N}]+$/u.test(w));
+}
+
+/** The words of a who-question topic, each with its sub-words, in question order, without repeats. */
+export function termGroups(topic: string): TermGroup[] {
+  const seg = segmenter();
+  const out = new Map<string, TermGroup>();
+  for (const part of canonical(topic).split(SEPARATOR)) {
+    if (!part) continue;
+    for (const word of seg.cut(part, false)) {
+      if (!meaningful(word) || out.has(word)) continue;
+      const subs = Array.from(word).length > 2 ? seg.cutForSearch(word, false).filter((s) => s !== word && meaningful(s)) : [];
+      out.set(word, { word, subs: [...new Set(subs)] });
+    }
+  }
+  // a topic of single characters only (谁管发): search what there is rather than nothing
+  if (!out.size) {
+    const w = canonical(topic).replace(/[\s\p{P}\p{S}]+/gu, '');
+    if (w) out.set(w, { word: w, subs: [] });
+  }
+  return [...out.values()];
+}
+
+/** A line prepared for word matching: canonical text, its word boundaries, and where each character came from. */
+export type SegmentedLine = { text: string; bounds: Set<number>; starts: number[]; ends: number[] };
+
+/** Whitespace between two Han characters is a scraped line wrap (征 询), not a boundary: it is dropped. */
+export function segmentLine(line: string): SegmentedLine {
+  const chars = Array.from(line);
+  const whole = Array.from(canonical(line));
+  // canonical() keeps one character per character almost always; convert one by one only when it did not
+  const canon = whole.length === chars.length ? whole : chars.map((c) => canonical(c));
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let off = 0;
+  chars.forEach((ch, i) => {
+    const start = off;
+    off += ch.length;
+    if (/\s/u.test(ch) && isHan(prevNonSpace(chars, i)) && isHan(nextNonSpace(chars, i))) return;
+    // by UTF-16 unit, the unit jieba's word lengths and indexOf count in
+    for (const c of canon[i].split('')) {
+      starts[text.length] = start;
+      text += c;
+      ends[text.length - 1] = off;
+    }
+  });
+  const bounds = new Set<number>([0]);
+  let at = 0;
+  for (const w of segmenter().cut(text, false)) bounds.add((at += w.length));
+  return { text, bounds, starts, ends };
+}
+
+function prevNonSpace(chars: string[], i: number): string {
+  while (--i >= 0) if (!/\s/u.test(chars[i])) return chars[i];
+  return '';
+}
+function nextNonSpace(chars: string[], i: number): string {
+  while (++i < chars.length) if (!/\s/u.test(chars[i])) return chars[i];
+  return '';
+}
+
+/**
+ * How well a word occurs in a line, 0..1, and the original-text ranges of the counted occurrences:
+ * 1 on word boundaries at both ends (it may span words: 发工资 in 发/工资); 0.6 as the start or end of a
+ * longer word (工资 in 工资表); 0.3 inside one word; 0 when it straddles a boundary (收【发工】作).
+ */
+export function wordMatch(line: SegmentedLine, word: string): { credit: number; marks: Array<[number, number]> } {
+  let credit = 0;
+  const marks: Array<[number, number]> = [];
+  for (let a = line.text.indexOf(word); a >= 0; a = line.text.indexOf(word, a + 1)) {
+    const b = a + word.length;
+    const startOk = line.bounds.has(a);
+    const endOk = line.bounds.has(b);
+    let inner = false;
+    for (let i = a + 1; i < b && !inner; i++) inner = line.bounds.has(i);
+    const c = startOk && endOk ? 1 : inner ? 0 : startOk || endOk ? 0.6 : 0.3;
+    if (!c) continue;
+    credit = Math.max(credit, c);
+    marks.push([line.starts[a], line.ends[b - 1]]);
+  }
+  return { credit, marks };
+}
+
+/** A group's credit in a line: the whole word, or its sub-words for part of the word (发工资 via 工资). */
+export function groupMatch(line: SegmentedLine, g: TermGroup): { credit: number; marks: Array<[number, number]> } {
+  const whole = wordMatch(line, g.word);
+  if (whole.credit === 1 || !g.subs.length) return whole;
+  const len = Array.from(g.word).length;
+  let covered = 0;
+  const marks: Array<[number, number]> = [];
+  for (const s of g.subs) {
+    const m = wordMatch(line, s);
+    if (m.credit < 0.6) continue;
+    covered += Array.from(s).length * m.credit;
+    marks.push(...m.marks);
+  }
+  const sub = 0.8 * Math.min(1, covered / len);
+  return sub > whole.credit ? { credit: sub, marks } : whole;
+}
+
+/** Merge overlapping [start,end) ranges, sorted. */
+export function mergeMarks(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
