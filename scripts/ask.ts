@@ -24,7 +24,8 @@ const render = args.json ? renderJson : (a: Parameters<typeof renderText>[0]) =>
 const write = (q: string) => process.stdout.write(render(answerer.ask(q)) + '\n');
 
 if (args._.length) {
-  write(args._.join(' '));
+  // each argument is one question, as the README says (quote a question that holds spaces)
+  for (const q of args._) write(q);
 } else {
   // one output per input line, blank lines included, so answers stay aligned with questions
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) write(line.replace(/^\uFEFF/, ''));
