@@ -147,3 +147,11 @@ describe('not found, help and hostile input', () => {
     expect(top(answerer().ask('仓管员'))).toBe('仓管员');
   });
 });
+
+describe('a pasted duty sentence', () => {
+  it('is answered as who handles it', () => {
+    const a = answerer().ask('负责处理业主投诉，跟进投诉回访');
+    expect(a.kind).toBe('who');
+    expect(top(a)).toBe('客服部主管');
+  });
+});
