@@ -20,6 +20,13 @@ const WHO_CANDIDATES = 30;
 const CHAIN_LEVELS = 3;
 const ALTERNATIVE_GAP = 0.2;
 const ALIAS_SCORE = 0.98;
+/**
+ * A role card is shown only for a confident name match; a weaker one (accountant → Technical Account Manager)
+ * is offered as a guess among the candidates, and a name sharing no more than a character (出纳 → 出品督导) is
+ * not offered at all. Measured on the dev title questions: of top names scoring 0.6–0.75 most were wrong, below 0.5 all.
+ */
+const CONFIDENT_SCORE = 0.75;
+const SUGGEST_SCORE = 0.5;
 /** A name in a reporting line resolves to a record only on a near-exact match. */
 const RESOLVE_SCORE = 0.85;
 
@@ -82,8 +89,10 @@ export class AnswerEngine implements Answerer {
 
     const ranked = this.rankTitles(parsed.subjects, parsed.field);
     const query = parsed.subjects[0] ?? parsed.key;
-    if (!ranked.length || ranked[0].score < FOUND_SCORE) {
-      return { kind: 'notFound', question, intent: parsed.intent, ...(parsed.field ? { field: parsed.field } : {}), query, suggestions: ranked.slice(0, 5) };
+    // a field question names its role on purpose and gets the field of the nearest one; a bare name gets a card only when sure
+    const sure = parsed.intent === 'field' ? FOUND_SCORE : CONFIDENT_SCORE;
+    if (!ranked.length || ranked[0].score < sure) {
+      return { kind: 'notFound', question, intent: parsed.intent, ...(parsed.field ? { field: parsed.field } : {}), query, suggestions: suggestionsOf(ranked) };
     }
     const [best, ...rest] = ranked;
     // alternatives are the same name elsewhere or near misses, not every weak candidate
@@ -136,7 +145,7 @@ export class AnswerEngine implements Answerer {
     const worded = scored.filter((s) => s.words > 0);
     const ranked = (worded.length ? worded : scored).sort((a, b) => b.score - a.score);
     if (!ranked.length) {
-      const suggestions = this.rankTitles([normalizeKey(topic)]).slice(0, 5);
+      const suggestions = suggestionsOf(this.rankTitles([normalizeKey(topic)]));
       return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };
     }
     return { kind: 'who', question, intent: 'who', topic, hits: ranked.slice(0, WHO_RESULTS).map(({ role, score, evidence }) => ({ role, score, evidence })) };
@@ -196,6 +205,11 @@ export class AnswerEngine implements Answerer {
     }
     return { chain, directReports };
   }
+}
+
+/** Near names worth offering as "did you mean". */
+function suggestionsOf(ranked: Ranked[]): Ranked[] {
+  return ranked.filter((r) => r.score >= SUGGEST_SCORE).slice(0, 5);
 }
 
 /** The field's value as text; direct reports also count roles that name this one as their boss. */
