@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline/promises';
 import { openAnswerer } from './answer/engine.js';
 import type { Paths } from './config.js';
 import { buildIndex } from './ingest/build.js';
-import { HELP_TEXT, renderText } from './render/text.js';
+import { choices, HELP_TEXT, renderText } from './render/text.js';
+import type { Answer, Answerer } from './answer/types.js';
 import { isCurrentIndex } from './store/db.js';
 import { createLiveIndex } from './store/live.js';
 
@@ -32,17 +33,29 @@ export async function runConsole(paths: Paths): Promise<void> {
   });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   process.stdout.write(`rolebot 控制台（索引：${paths.dbPath}）。输入岗位名称或问题；help 查看用法，exit 退出。\n`);
+  let last: Answer | null = null;
   try {
     rl.setPrompt('> ');
     rl.prompt();
     for await (const line of rl) {
       const q = line.trim();
       if (/^(exit|quit|退出)$/i.test(q)) break;
-      process.stdout.write((/^(help|帮助|\?)$/i.test(q) ? HELP_TEXT : renderText(live.current().ask(q))) + '\n\n');
+      if (/^(help|帮助|\?)$/i.test(q)) process.stdout.write(HELP_TEXT + '\n\n');
+      else {
+        last = consoleAnswer(live.current(), q, last);
+        process.stdout.write(renderText(last) + '\n\n');
+      }
       rl.prompt();
     }
   } finally {
     rl.close();
     live.close();
   }
+}
+
+/** A bare number opens that entry of the previous answer's list (同名岗位、候选、负责的岗位); anything else is a question. */
+export function consoleAnswer(answerer: Answerer, q: string, last: Answer | null): Answer {
+  const n = /^\d{1,2}$/.test(q) ? Number(q) : 0;
+  const role = n && last ? choices(last)[n - 1] : undefined;
+  return role ? answerer.roleById(role.id) : answerer.ask(q);
 }

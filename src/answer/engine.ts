@@ -8,6 +8,7 @@ import { openIndex } from '../store/db.js';
 import { DutySearch, whoEvidence } from '../search/duties.js';
 import { Vocabulary } from '../search/fts.js';
 import { parseQuestion } from '../search/question.js';
+import { qualifiedReadings, qualifies } from '../search/qualifier.js';
 import { FIELD_BITS } from '../search/indexer.js';
 import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
 import { normalizeKey } from '../text/normalize.js';
@@ -27,6 +28,8 @@ const ALIAS_SCORE = 0.98;
  */
 const CONFIDENT_SCORE = 0.75;
 const SUGGEST_SCORE = 0.5;
+/** A title or alias equal to the name typed (TitleMatcher's exact scores); near names score less. */
+const EXACT_NAME = 0.95;
 /** A name in a reporting line resolves to a record only on a near-exact match. */
 const RESOLVE_SCORE = 0.85;
 
@@ -87,7 +90,7 @@ export class AnswerEngine implements Answerer {
     if (!parsed.key) return { kind: 'help', question, intent: 'role' };
     if (parsed.intent === 'who') return this.who(question, parsed.topic);
 
-    const ranked = this.rankTitles(parsed.subjects, parsed.field);
+    const ranked = this.qualified(parsed.subjects, parsed.field) ?? this.rankTitles(parsed.subjects, parsed.field);
     const query = parsed.subjects[0] ?? parsed.key;
     // a field question names its role on purpose and gets the field of the nearest one; a bare name gets a card only when sure
     const sure = parsed.intent === 'field' ? FOUND_SCORE : CONFIDENT_SCORE;
@@ -126,6 +129,23 @@ export class AnswerEngine implements Answerer {
     // best first; a field question keeps the roles that state the field in front
     if (!field) out.sort((a, b) => b.score - a.score);
     return out.slice(0, MAX_RESULTS);
+  }
+
+  /**
+   * A title typed with its department or document (市场管理中心的客服主管): the roles of that name it fits first,
+   * the others of that name after them as alternatives; null when the question names no role so.
+   */
+  private qualified(subjects: string[], field?: Field): Ranked[] | null {
+    const isTitle = (k: string) => this.titles.exact(k).length > 0;
+    if (!subjects.length || subjects.some(isTitle)) return null;
+    for (const subject of subjects) {
+      for (const { title, qualifier } of qualifiedReadings(subject, isTitle)) {
+        const ranked = this.rankTitles([title], field);
+        const fit = ranked.filter((r) => r.score >= EXACT_NAME && qualifies(r.role, qualifier));
+        if (fit.length) return [...fit.map((r) => ({ ...r, score: 1 })), ...ranked.filter((r) => !fit.includes(r)).map((r) => ({ ...r, score: Math.min(r.score, 0.9) }))];
+      }
+    }
+    return null;
   }
 
   private who(question: string, topic: string): Answer {

@@ -1,0 +1,47 @@
+/** Roles sharing a title, chosen by a department or document qualifier, or by number in the console. */
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/types.js';
+import { consoleAnswer } from '../../src/console.js';
+import { choices, renderText } from '../../src/render/text.js';
+import { qualifiedReadings } from '../../src/search/qualifier.js';
+import { useFixtureAnswerer } from '../search/fixture.js';
+
+const answerer = useFixtureAnswerer();
+const best = (a: Answer) => (a.kind === 'role' || a.kind === 'field' ? a.best.role : null);
+
+describe('department and document qualifiers', () => {
+  it.each(['会计（财务中心）', '会计(财务中心)', '财务中心的会计', '财务中心 会计', '会计 财务中心'])('%s → the 会计 of 财务中心', (q) => {
+    const a = answerer().ask(q);
+    expect(a.kind).toBe('role');
+    expect(best(a)?.department).toBe('财务中心');
+    // the other 会计 stays reachable as an alternative
+    if (a.kind === 'role') expect(a.alternatives.some((r) => r.role.title === '会计' && r.role.department === '财务部')).toBe(true);
+  });
+
+  it('works in field questions too', () => {
+    const a = answerer().ask('财务部的会计的上级是谁');
+    expect(a.kind).toBe('field');
+    expect(best(a)?.department).toBe('财务部');
+  });
+
+  it('reads a key as title and qualifier only around an exact title', () => {
+    expect(qualifiedReadings('市场部的客服主管', (k) => k === '客服主管')).toEqual([{ title: '客服主管', qualifier: '市场部' }]);
+    expect(qualifiedReadings('市场部的客服主管', () => false)).toEqual([]);
+  });
+});
+
+describe('console numbers', () => {
+  it('numbers the alternatives and opens the second with 2', () => {
+    const first = answerer().ask('会计');
+    const text = renderText(first);
+    expect(text).toMatch(/\n {2}2\. 会计（/);
+    const second = consoleAnswer(answerer(), '2', first);
+    expect(best(second)?.id).toBe(choices(first)[1].id);
+    expect(best(second)?.id).not.toBe(best(first)?.id);
+  });
+
+  it('takes a number as a question when there is no such entry', () => {
+    const a = consoleAnswer(answerer(), '9', answerer().ask('会计'));
+    expect(a.kind).not.toBe('role');
+  });
+});
