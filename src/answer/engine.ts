@@ -12,13 +12,13 @@ import { qualifiedReadings, qualifies } from '../search/qualifier.js';
 import { FIELD_BITS } from '../search/indexer.js';
 import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
 import { normalizeKey } from '../text/normalize.js';
-import type { Answer, Answerer, Field, Ranked, ReportingLine, RoleLink } from './types.js';
+import { EXACT_NAME, ReportingLines } from './reporting.js';
+import type { Answer, Answerer, Field, Ranked, ReportingLine } from './types.js';
 
 /** Best plus alternatives: enough for a "did you mean" list, few enough to parse quickly at 100k roles. */
 const MAX_RESULTS = 6;
 const WHO_RESULTS = 5;
 const WHO_CANDIDATES = 30;
-const CHAIN_LEVELS = 3;
 const ALTERNATIVE_GAP = 0.2;
 const ALIAS_SCORE = 0.98;
 /**
@@ -28,10 +28,6 @@ const ALIAS_SCORE = 0.98;
  */
 const CONFIDENT_SCORE = 0.75;
 const SUGGEST_SCORE = 0.5;
-/** A title or alias equal to the name typed (TitleMatcher's exact scores); near names score less. */
-const EXACT_NAME = 0.95;
-/** A name in a reporting line resolves to a record only on a near-exact match. */
-const RESOLVE_SCORE = 0.85;
 
 type Row = { rowid: number; role: Role; alias: boolean };
 
@@ -40,10 +36,9 @@ export class AnswerEngine implements Answerer {
   private readonly duties: DutySearch;
   private readonly byKey: Database.Statement;
   private readonly byKeyWithField: Database.Statement;
-  private readonly byKeyInFile: Database.Statement;
   private readonly byRowid: Database.Statement;
   private readonly byId: Database.Statement;
-  private readonly reportsTo: Database.Statement;
+  private readonly lines: ReportingLines;
 
   constructor(db: Database.Database) {
     const vocab = new Vocabulary(db);
@@ -56,12 +51,9 @@ export class AnswerEngine implements Answerer {
     const order = 'ORDER BY k.kind DESC, k.richness DESC, k.rowid LIMIT @limit';
     this.byKey = db.prepare(`${select} ${order}`);
     this.byKeyWithField = db.prepare(`${select} AND (k.fields & @want) != 0 ${order}`);
-    this.byKeyInFile = db.prepare(`${select} AND k.file = @file ${order}`);
     this.byRowid = db.prepare('SELECT rowid, json FROM roles WHERE rowid = ?');
     this.byId = db.prepare('SELECT rowid, json FROM roles WHERE id = ?');
-    this.reportsTo = db.prepare(
-      'SELECT r.rowid AS rowid, r.json AS json FROM reports_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = ? AND r.file = ? ORDER BY r.start_line LIMIT 50',
-    );
+    this.lines = new ReportingLines(db, this.titles);
   }
 
   ask(question: string): Answer {
@@ -79,7 +71,7 @@ export class AnswerEngine implements Answerer {
       const row = this.row(this.byId.get(question));
       if (!row) return { kind: 'notFound', question, intent: 'role', query: question, suggestions: [] };
       const best = { role: row.role, score: 1 };
-      return { kind: 'role', question, intent: 'role', best, alternatives: [], reporting: this.reporting(row.role) };
+      return { kind: 'role', question, intent: 'role', best, alternatives: [], reporting: this.lines.line(row.role) };
     } catch {
       return { kind: 'notFound', question, intent: 'role', query: question, suggestions: [] };
     }
@@ -100,7 +92,7 @@ export class AnswerEngine implements Answerer {
     const [best, ...rest] = ranked;
     // alternatives are the same name elsewhere or near misses, not every weak candidate
     const alternatives = rest.filter((r) => r.score >= Math.max(FOUND_SCORE, best.score - ALTERNATIVE_GAP));
-    const reporting = this.reporting(best.role);
+    const reporting = this.lines.line(best.role);
     if (parsed.intent === 'field' && parsed.field) {
       return { kind: 'field', question, intent: 'field', field: parsed.field, best, alternatives, reporting, answer: fieldText(best.role, parsed.field, reporting) };
     }
@@ -171,10 +163,10 @@ export class AnswerEngine implements Answerer {
     return { kind: 'who', question, intent: 'who', topic, hits: ranked.slice(0, WHO_RESULTS).map(({ role, score, evidence }) => ({ role, score, evidence })) };
   }
 
-  /** Roles with this name: those stating the wanted field first, or those in the given file first. */
-  private rowsFor(key: string, o: { want?: number; file?: string; limit: number }): Row[] {
+  /** Roles with this name, those stating the wanted field first. */
+  private rowsFor(key: string, o: { want?: number; limit: number }): Row[] {
     const parse = (rows: unknown[]) => rows.map((r) => this.row(r)).filter((r): r is Row => r !== null);
-    const first = o.want ? parse(this.byKeyWithField.all({ key, want: o.want, limit: o.limit })) : o.file ? parse(this.byKeyInFile.all({ key, file: o.file, limit: o.limit })) : [];
+    const first = o.want ? parse(this.byKeyWithField.all({ key, want: o.want, limit: o.limit })) : [];
     if (first.length >= o.limit) return first;
     const ids = new Set(first.map((r) => r.rowid));
     const rest = parse(this.byKey.all({ key, limit: o.limit })).filter((r) => !ids.has(r.rowid));
@@ -185,45 +177,6 @@ export class AnswerEngine implements Answerer {
     if (!r) return null;
     const { rowid, json, kind } = r as { rowid: number; json: string; kind?: string };
     return { rowid, role: JSON.parse(json) as Role, alias: kind === 'alias' };
-  }
-
-  /** A name in a role's text → the role it names, preferring the same document. */
-  private resolve(name: string, file: string): Role | null {
-    for (const { key } of this.titles.match([normalizeKey(name)], 3, { fts: false, near: false }).filter((x) => x.score >= RESOLVE_SCORE)) {
-      const [r] = this.rowsFor(key, { file, limit: 1 });
-      if (r) return r.role;
-    }
-    return null;
-  }
-
-  private reporting(role: Role): ReportingLine {
-    const chain: RoleLink[] = [];
-    const visited = new Set([role.id]);
-    let cur: Role | null = role;
-    while (cur?.reportsTo && chain.length < CHAIN_LEVELS) {
-      const boss = this.resolve(cur.reportsTo, cur.source.file);
-      chain.push({ name: cur.reportsTo, role: boss && !visited.has(boss.id) ? boss : null });
-      if (!boss || visited.has(boss.id)) break;
-      visited.add(boss.id);
-      cur = boss;
-    }
-    const directReports: RoleLink[] = [];
-    const named = new Set<string>();
-    for (const name of role.directReports) {
-      const r = this.resolve(name, role.source.file);
-      directReports.push({ name, role: r && r.id !== role.id ? r : null });
-      named.add(normalizeKey(name));
-      if (r) named.add(r.id);
-    }
-    // roles in the same document that say they report to this one
-    for (const key of new Set([role.title, ...role.aliases].map(normalizeKey))) {
-      for (const r of (this.reportsTo.all(key, role.source.file) as unknown[]).map((x) => this.row(x))) {
-        if (!r || r.role.id === role.id || named.has(r.role.id) || named.has(normalizeKey(r.role.title))) continue;
-        named.add(r.role.id);
-        directReports.push({ name: r.role.title, role: r.role });
-      }
-    }
-    return { chain, directReports };
   }
 }
 
