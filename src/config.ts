@@ -13,6 +13,12 @@ const PathsEnv = z.object({
 
 export type Paths = { dataDir: string; dbPath: string };
 
+/** Where `npm start` writes its pid: ROLEBOT_PID, else rolebot.pid beside the index. */
+export function pidFilePath(paths: Paths, env: NodeJS.ProcessEnv = process.env): string {
+  const parsed = z.object({ ROLEBOT_PID: z.string().min(1).optional() }).parse({ ROLEBOT_PID: env.ROLEBOT_PID || undefined });
+  return parsed.ROLEBOT_PID ?? path.join(path.dirname(paths.dbPath), 'rolebot.pid');
+}
+
 export function loadPaths(env: NodeJS.ProcessEnv = process.env): Paths {
   const parsed = PathsEnv.safeParse(env);
   if (!parsed.success) {

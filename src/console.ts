@@ -34,6 +34,9 @@ export async function runConsole(paths: Paths): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   process.stdout.write(`rolebot 控制台（索引：${paths.dbPath}）。输入岗位名称或问题；help 查看用法，exit 退出。\n`);
   let last: Answer | null = null;
+  // a plain exit on SIGTERM, so exit handlers run (the pid file is removed)
+  const onTerm = () => process.exit(0);
+  process.once('SIGTERM', onTerm);
   try {
     rl.setPrompt('> ');
     rl.prompt();
@@ -48,6 +51,7 @@ export async function runConsole(paths: Paths): Promise<void> {
       rl.prompt();
     }
   } finally {
+    process.off('SIGTERM', onTerm);
     rl.close();
     live.close();
   }

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openAnswerer } from './answer/engine.js';
-import { loadConfig, PROJECT_ROOT } from './config.js';
+import { loadConfig, pidFilePath, PROJECT_ROOT } from './config.js';
+import { writePidFile } from './pidfile.js';
 import { ensureIndex, runConsole } from './console.js';
 import { runSlack } from './slack/app.js';
 import { createLiveIndex } from './store/live.js';
@@ -15,6 +16,7 @@ if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 try {
   const config = loadConfig();
+  writePidFile(pidFilePath(config.paths));
   if (config.slack.mode === 'console') {
     await runConsole(config.paths);
   } else {
