@@ -1,10 +1,23 @@
 /** Where the documents and the index live; environment parsed with zod so a bad value fails at start. */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The project root, so defaults work from any working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The bundled sample documents: kept apart from data/docs, which holds only the company's own files. */
+export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples', 'docs');
+
+/** Whether a documents folder holds any file yet (absent, empty, or only hidden files: no). */
+export function hasDocuments(dir: string): boolean {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && !e.name.startsWith('.'));
+  } catch {
+    return false;
+  }
+}
 
 const PathsEnv = z.object({
   ROLEBOT_DATA: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'docs')),

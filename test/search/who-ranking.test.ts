@@ -8,12 +8,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnswerer } from '../../src/answer/engine.js';
 import type { Answer } from '../../src/answer/types.js';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR, PROJECT_ROOT } from '../../src/config.js';
 import { ingestFolder } from '../../src/ingest/pipeline.js';
 import { writeIndex } from '../../src/store/db.js';
 import { groupMatch, segmentLine, termGroups, wordMatch } from '../../src/search/words.js';
 
-const docs = path.join(PROJECT_ROOT, 'data', 'docs');
+const docs = EXAMPLES_DIR;
 const work = mkdtempSync(path.join(os.tmpdir(), 'rolebot-who-'));
 let answerer: ReturnType<typeof openAnswerer>;
 

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR, PROJECT_ROOT } from '../../src/config.js';
 import { ingestFolder } from '../../src/ingest/pipeline.js';
 import { writeIndex } from '../../src/store/db.js';
 import { FakeSlack, sendToApp, until } from './fake-slack.js';
@@ -42,7 +42,7 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rolebot-start-'));
   db = path.join(dir, 'index.db');
-  writeIndex(db, await ingestFolder(path.join(PROJECT_ROOT, 'data', 'docs')));
+  writeIndex(db, await ingestFolder(EXAMPLES_DIR));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
