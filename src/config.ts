@@ -40,13 +40,20 @@ export function loadPaths(env: NodeJS.ProcessEnv = process.env): Paths {
   return { dataDir: parsed.data.ROLEBOT_DATA, dbPath: parsed.data.ROLEBOT_DB };
 }
 
+/** What a signing secret looks like, for messages about a wrong one. */
+export const SIGNING_SECRET_LOOKS = 'Basic Information → App Credentials → Signing Secret: 32 hexadecimal characters such as 8f14e45fceea167a5a36dedd4bea2543';
+
 /** Treat `VAR=` (left blank in a copied .env) the same as unset. */
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 
 const SlackEnv = z.object({
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[\w-]+$/, 'must be a bot token (xoxb-…)')),
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-[\w-]+$/, 'must be an app-level token (xapp-…)')),
-  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[\w-]{8,}$/, 'must be the signing secret from the app\'s Basic Information page')),
+  SLACK_SIGNING_SECRET: optional(
+    z
+      .string()
+      .regex(/^(?!xox[a-z]-|xapp-)[\w-]{8,}$/, `must be the app's Signing Secret (${SIGNING_SECRET_LOOKS}), not a token (xoxb-…, xapp-…)`),
+  ),
   PORT: optional(z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(1).max(65535)),
   SLACK_API_URL: optional(
     z
