@@ -8,9 +8,13 @@ import { openAnswerer } from './answer/engine.js';
 import { EXAMPLES_DIR, hasDocuments, type Paths } from './config.js';
 import { buildIndex } from './ingest/build.js';
 import { choices, HELP_TEXT, renderText } from './render/text.js';
+import { wrapText } from './render/wrap.js';
 import type { Answer, Answerer } from './answer/types.js';
 import { isCurrentIndex, openIndex, readMeta } from './store/db.js';
 import { createLiveIndex } from './store/live.js';
+
+/** The terminal's width, when output goes to one. */
+const columns = () => (process.stdout.isTTY ? process.stdout.columns : undefined);
 
 /** Index meta key set when the index was built from the bundled samples. */
 const SAMPLES_META = 'samples';
@@ -68,10 +72,10 @@ export async function runConsole(paths: Paths): Promise<void> {
     for await (const line of rl) {
       const q = line.trim();
       if (/^(exit|quit|退出)$/i.test(q)) break;
-      if (/^(help|帮助|\?)$/i.test(q)) process.stdout.write(HELP_TEXT + '\n\n');
+      if (/^(help|帮助|\?)$/i.test(q)) process.stdout.write(wrapText(HELP_TEXT, columns()) + '\n\n');
       else {
         last = consoleAnswer(live.current(), q, last);
-        process.stdout.write(renderText(last) + '\n\n');
+        process.stdout.write(wrapText(renderText(last), columns()) + '\n\n');
       }
       rl.prompt();
     }
