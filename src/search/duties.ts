@@ -10,7 +10,7 @@ import type { Evidence } from '../answer/types.js';
 import type { Role } from '../roles/schema.js';
 import { bigramTokens } from '../text/normalize.js';
 import type { Vocabulary } from './fts.js';
-import { groupMatch, mergeMarks, segmentLine, termGroups, type TermGroup } from './words.js';
+import { groupMatch, mentions, mergeMarks, segmentLine, termGroups, type TermGroup } from './words.js';
 
 export type DutyHit = { rowid: number; bm25: number; all: boolean };
 /** The question's words that occur in the index, each with its idf weight and FTS5 expression. */
@@ -88,6 +88,7 @@ export function whoEvidence(role: Role, { groups }: WhoQuery, max = 3): { eviden
     .map((text, index) => {
       const seg = segmentLine(text);
       let w = 0;
+      if (!mentions(seg, groups)) return { index, text, marks: [], w };
       const marks: Array<[number, number]> = [];
       groups.forEach((g, i) => {
         const m = groupMatch(seg, g);
@@ -103,6 +104,7 @@ export function whoEvidence(role: Role, { groups }: WhoQuery, max = 3): { eviden
   let titleShare = 0;
   for (const name of [role.title, ...role.aliases]) {
     const seg = segmentLine(name);
+    if (!mentions(seg, groups)) continue;
     titleShare = Math.max(titleShare, groups.reduce((s, g) => s + g.weight * groupMatch(seg, g).credit, 0) / total);
   }
   return {

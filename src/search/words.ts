@@ -56,43 +56,85 @@ export function termGroups(topic: string): TermGroup[] {
   return [...out.values()];
 }
 
-/** A line prepared for word matching: canonical text, its word boundaries, and where each character came from. */
-export type SegmentedLine = { text: string; bounds: Set<number>; starts: number[]; ends: number[] };
+/**
+ * A line prepared for word matching: canonical text, where each of its UTF-16 units came from in the original
+ * line, and its word boundaries (segmented on first use: most candidate lines hold no question word at all).
+ */
+export type SegmentedLine = { text: string; starts: Int32Array; ends: Int32Array; readonly bounds: Uint8Array };
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
+const isHanUnit = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /** Whitespace between two Han characters is a scraped line wrap (征 询), not a boundary: it is dropped. */
 export function segmentLine(line: string): SegmentedLine {
-  const chars = Array.from(line);
-  const whole = Array.from(canonical(line));
-  // canonical() keeps one character per character almost always; convert one by one only when it did not
-  const canon = whole.length === chars.length ? whole : chars.map((c) => canonical(c));
+  const canon = canonical(line);
   let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let off = 0;
-  chars.forEach((ch, i) => {
-    const start = off;
-    off += ch.length;
-    if (/\s/u.test(ch) && isHan(prevNonSpace(chars, i)) && isHan(nextNonSpace(chars, i))) return;
-    // by UTF-16 unit, the unit jieba's word lengths and indexOf count in
-    for (const c of canon[i].split('')) {
-      starts[text.length] = start;
-      text += c;
-      ends[text.length - 1] = off;
+  let starts: Int32Array;
+  let ends: Int32Array;
+  if (canon.length === line.length) {
+    // the usual case: one unit per unit, so positions carry over
+    starts = new Int32Array(line.length);
+    ends = new Int32Array(line.length);
+    let k = 0;
+    let from = 0;
+    for (let i = 0; i < canon.length; i++) {
+      if (isSpace(canon.charCodeAt(i)) && hanAround(canon, i)) {
+        text += canon.slice(from, i);
+        from = i + 1;
+        continue;
+      }
+      starts[k] = i;
+      ends[k++] = i + 1;
     }
-  });
-  const bounds = new Set<number>([0]);
-  let at = 0;
-  for (const w of segmenter().cut(text, false)) bounds.add((at += w.length));
-  return { text, bounds, starts, ends };
+    text += canon.slice(from);
+    starts = starts.subarray(0, k);
+    ends = ends.subarray(0, k);
+  } else {
+    // canonical() changed a length (a rare compatibility form): map character by character
+    const out: number[][] = [];
+    let off = 0;
+    const chars = Array.from(line);
+    chars.forEach((ch, i) => {
+      const start = off;
+      off += ch.length;
+      if (isSpace(ch.charCodeAt(0)) && isHan(chars[i - 1] ?? '') && isHan(chars[i + 1] ?? '')) return;
+      for (const u of canonical(ch).split('')) {
+        text += u;
+        out.push([start, off]);
+      }
+    });
+    starts = Int32Array.from(out, (x) => x[0]);
+    ends = Int32Array.from(out, (x) => x[1]);
+  }
+  let bounds: Uint8Array | null = null;
+  return {
+    text,
+    starts,
+    ends,
+    get bounds() {
+      if (!bounds) {
+        bounds = new Uint8Array(text.length + 1);
+        bounds[0] = 1;
+        let at = 0;
+        for (const w of segmenter().cut(text, false)) bounds[(at += w.length)] = 1;
+      }
+      return bounds;
+    },
+  };
 }
 
-function prevNonSpace(chars: string[], i: number): string {
-  while (--i >= 0) if (!/\s/u.test(chars[i])) return chars[i];
-  return '';
+/** Whether the whitespace run around position i sits between two Han characters. */
+function hanAround(s: string, i: number): boolean {
+  let a = i - 1;
+  while (a >= 0 && isSpace(s.charCodeAt(a))) a--;
+  let b = i + 1;
+  while (b < s.length && isSpace(s.charCodeAt(b))) b++;
+  return a >= 0 && b < s.length && isHanUnit(s.charCodeAt(a)) && isHanUnit(s.charCodeAt(b));
 }
-function nextNonSpace(chars: string[], i: number): string {
-  while (++i < chars.length) if (!/\s/u.test(chars[i])) return chars[i];
-  return '';
+
+/** Whether any word of the groups occurs in the line at all (before the line is segmented). */
+export function mentions(line: SegmentedLine, groups: TermGroup[]): boolean {
+  return groups.some((g) => line.text.includes(g.word) || g.subs.some((w) => line.text.includes(w)));
 }
 
 /**
@@ -105,10 +147,11 @@ export function wordMatch(line: SegmentedLine, word: string): { credit: number; 
   const marks: Array<[number, number]> = [];
   for (let a = line.text.indexOf(word); a >= 0; a = line.text.indexOf(word, a + 1)) {
     const b = a + word.length;
-    const startOk = line.bounds.has(a);
-    const endOk = line.bounds.has(b);
+    const bounds = line.bounds;
+    const startOk = bounds[a] === 1;
+    const endOk = bounds[b] === 1;
     let inner = false;
-    for (let i = a + 1; i < b && !inner; i++) inner = line.bounds.has(i);
+    for (let i = a + 1; i < b && !inner; i++) inner = bounds[i] === 1;
     const c = startOk && endOk ? 1 : inner ? 0 : startOk || endOk ? 0.6 : 0.3;
     if (!c) continue;
     credit = Math.max(credit, c);
