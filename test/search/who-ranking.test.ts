@@ -11,7 +11,7 @@ import type { Answer } from '../../src/answer/types.js';
 import { EXAMPLES_DIR, PROJECT_ROOT } from '../../src/config.js';
 import { ingestFolder } from '../../src/ingest/pipeline.js';
 import { writeIndex } from '../../src/store/db.js';
-import { groupMatch, segmentLine, termGroups, wordMatch } from '../../src/search/words.js';
+import { groupMatch, segmentLine, termGroups, trimDictionary, wordMatch } from '../../src/search/words.js';
 
 const docs = EXAMPLES_DIR;
 const work = mkdtempSync(path.join(os.tmpdir(), 'rolebot-who-'));
@@ -45,6 +45,13 @@ describe('word matching', () => {
     const m = groupMatch(line, g);
     expect(m.credit).toBeGreaterThan(0.4);
     expect(marked('制作公司每月的工资报表,按时发放工资', m.marks)).toContain('工资');
+  });
+});
+
+describe('the trimmed dictionary', () => {
+  it('drops rare names and idioms only', () => {
+    const dict = Buffer.from(['客服 3 n', '张三丰 3 nr', '北京 34488 ns', '大同小异 8 i', '淘宝 3 nz', '发工资 3 l', 'x'].join('\n'));
+    expect(trimDictionary(dict).toString('utf8').split('\n')).toEqual(['客服 3 n', '北京 34488 ns', '淘宝 3 nz', '发工资 3 l', 'x']);
   });
 });
 
