@@ -39,6 +39,7 @@ export class AnswerEngine implements Answerer {
   private readonly byRowid: Database.Statement;
   private readonly byId: Database.Statement;
   private readonly lines: ReportingLines;
+  private readonly namesAmong: Database.Statement;
 
   constructor(db: Database.Database) {
     const vocab = new Vocabulary(db);
@@ -54,6 +55,7 @@ export class AnswerEngine implements Answerer {
     this.byRowid = db.prepare('SELECT rowid, json FROM roles WHERE rowid = ?');
     this.byId = db.prepare('SELECT rowid, json FROM roles WHERE id = ?');
     this.lines = new ReportingLines(db, this.titles);
+    this.namesAmong = db.prepare('SELECT DISTINCT key FROM title_keys WHERE key IN (SELECT value FROM json_each(?))').pluck();
   }
 
   ask(question: string): Answer {
@@ -128,10 +130,10 @@ export class AnswerEngine implements Answerer {
    * the others of that name after them as alternatives; null when the question names no role so.
    */
   private qualified(subjects: string[], field?: Field): Ranked[] | null {
-    const isTitle = (k: string) => this.titles.exact(k).length > 0;
-    if (!subjects.length || subjects.some(isTitle)) return null;
+    if (!subjects.length || subjects.some((k) => this.titles.exact(k).length > 0)) return null;
+    const titlesAmong = (keys: string[]) => new Set(this.namesAmong.all(JSON.stringify(keys)) as string[]);
     for (const subject of subjects) {
-      for (const { title, qualifier } of qualifiedReadings(subject, isTitle)) {
+      for (const { title, qualifier } of qualifiedReadings(subject, titlesAmong)) {
         const ranked = this.rankTitles([title], field);
         const fit = ranked.filter((r) => r.score >= EXACT_NAME && qualifies(r.role, qualifier));
         if (fit.length) return [...fit.map((r) => ({ ...r, score: 1 })), ...ranked.filter((r) => !fit.includes(r)).map((r) => ({ ...r, score: Math.min(r.score, 0.9) }))];

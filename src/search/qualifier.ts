@@ -9,17 +9,21 @@ import { normalizeKey } from '../text/normalize.js';
 
 export type Qualified = { title: string; qualifier: string };
 
-/** Every way to read a key as an exact title (isTitle) before or after a qualifier, longest title first. */
-export function qualifiedReadings(key: string, isTitle: (k: string) => boolean): Qualified[] {
+/**
+ * Every way to read a key as a title before or after a qualifier, longest title first. titlesAmong returns which of
+ * the given keys are titles or aliases (one lookup for all the key's heads and tails).
+ */
+export function qualifiedReadings(key: string, titlesAmong: (keys: string[]) => Set<string>): Qualified[] {
   const chars = Array.from(key);
+  const splits: Array<{ head: string; tail: string }> = [];
+  for (let i = 1; i < chars.length; i++) splits.push({ head: chars.slice(0, i).join(''), tail: chars.slice(i).join('') });
+  const titles = titlesAmong(splits.flatMap((s) => [s.head, s.tail]));
   const out: Qualified[] = [];
-  for (let i = 1; i < chars.length; i++) {
-    const head = chars.slice(0, i).join('');
-    const tail = chars.slice(i).join('');
+  for (const { head, tail } of splits) {
     // 市场管理中心的客服主管: the qualifier's 的 belongs to neither
     const before = head.replace(/的$/, '');
-    if (before && isTitle(tail)) out.push({ title: tail, qualifier: before });
-    if (isTitle(head)) out.push({ title: head, qualifier: tail.replace(/^的/, '') });
+    if (before && titles.has(tail)) out.push({ title: tail, qualifier: before });
+    if (titles.has(head)) out.push({ title: head, qualifier: tail.replace(/^的/, '') });
   }
   return out.filter((q) => q.qualifier).sort((a, b) => b.title.length - a.title.length);
 }
