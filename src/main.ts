@@ -16,11 +16,13 @@ if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 try {
   const config = loadConfig();
-  writePidFile(pidFilePath(config.paths));
+  const pidFile = pidFilePath(config.paths);
+  writePidFile(pidFile);
   if (config.slack.mode === 'console') {
     await runConsole(config.paths);
   } else {
     await ensureIndex(config.paths);
+    process.stdout.write(`pid ${process.pid} (in ${pidFile}: kill -HUP reloads the index, kill -TERM stops)\n`);
     // The Slack app asks for the answerer per request, so a refreshed index is served without a restart.
     const live = createLiveIndex(config.paths.dbPath, openAnswerer, {
       sighup: true,
