@@ -18,7 +18,7 @@ import type { Answer, Answerer, Field, Ranked, ReportingLine } from './types.js'
 /** Best plus alternatives: enough for a "did you mean" list, few enough to parse quickly at 100k roles. */
 const MAX_RESULTS = 6;
 const WHO_RESULTS = 5;
-const WHO_CANDIDATES = 20;
+const WHO_CANDIDATES = 15;
 const ALTERNATIVE_GAP = 0.2;
 const ALIAS_SCORE = 0.98;
 /**

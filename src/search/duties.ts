@@ -33,8 +33,13 @@ export class DutySearch {
     this.stmt = db.prepare('SELECT rowid, bm25(roles_fts, 3.0, 1.0) AS bm25 FROM roles_fts WHERE roles_fts MATCH ? ORDER BY bm25 LIMIT ?');
   }
 
-  /** A topic's words with an index presence: a word's df is estimated by its rarest bigram (a phrase is no commoner). */
+  /**
+   * A topic's words with an index presence: a word's df is estimated by its rarest bigram (a phrase is no commoner).
+   * A word's parts are searched too (发工资 via 工资), unless they are common: 部门经理 OR 经理 would walk most of
+   * the index for little (the word ranking still credits them in the candidates found).
+   */
   query(topic: string): WhoQuery {
+    const common = this.commonDf();
     const groups: WhoQuery['groups'] = [];
     for (const g of termGroups(topic)) {
       const alts = [g.word, ...g.subs].map((w) => {
@@ -42,7 +47,7 @@ export class DutySearch {
         const df = tokens.length ? Math.min(...tokens.map((t) => this.vocab.docs(t))) : 0;
         return { tokens, df };
       });
-      const usable = alts.filter((a) => a.df > 0);
+      const usable = alts.filter((a, i) => a.df > 0 && (i === 0 || a.df <= common));
       if (!usable.length) continue;
       const df = Math.max(...usable.map((a) => a.df));
       const own = alts[0].df || df;
@@ -50,6 +55,10 @@ export class DutySearch {
       groups.push({ ...g, df, weight: Math.log(1 + this.vocab.roles / own), fts });
     }
     return { groups };
+  }
+
+  private commonDf(): number {
+    return Math.max(this.vocab.roles * COMMON_SHARE, COMMON_MIN);
   }
 
   search({ groups }: WhoQuery, want: number, limit: number): DutyHit[] {
@@ -65,7 +74,7 @@ export class DutySearch {
     };
     // common words (管理, 客户) barely move bm25 but make FTS5 walk most of the index: rare words only
     const byDf = [...groups].sort((a, b) => a.df - b.df);
-    const common = Math.max(this.vocab.roles * COMMON_SHARE, COMMON_MIN);
+    const common = this.commonDf();
     const rare = byDf.filter((g) => g.df <= common);
     const informative = rare.length >= 2 ? rare : byDf.slice(0, 2);
     add(this.stmt.all(informative.map((g) => g.fts).join(' AND '), limit) as { rowid: number; bm25: number }[], true);
