@@ -132,7 +132,8 @@ export class AnswerEngine implements Answerer {
   private qualified(subjects: string[], field?: Field): Ranked[] | null {
     if (!subjects.length || subjects.some((k) => this.titles.exact(k).length > 0)) return null;
     const titlesAmong = (keys: string[]) => new Set(this.namesAmong.all(JSON.stringify(keys)) as string[]);
-    for (const subject of subjects) {
+    // a title and a qualifier take two characters each at least
+    for (const subject of subjects.filter((k) => Array.from(k).length >= 4)) {
       for (const { title, qualifier } of qualifiedReadings(subject, titlesAmong)) {
         const ranked = this.rankTitles([title], field);
         const fit = ranked.filter((r) => r.score >= EXACT_NAME && qualifies(r.role, qualifier));

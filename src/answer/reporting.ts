@@ -19,7 +19,7 @@ const MIN_TAIL = 2;
 type Row = { rowid: number; json: string };
 
 export class ReportingLines {
-  private readonly inFile: Database.Statement;
+  private readonly endingInFile: Database.Statement;
   private readonly byKey: Database.Statement;
   private readonly reportsTo: Database.Statement;
 
@@ -27,7 +27,8 @@ export class ReportingLines {
     db: Database.Database,
     private readonly titles: TitleMatcher,
   ) {
-    this.inFile = db.prepare('SELECT rowid, title FROM roles WHERE file = ?');
+    // the raw title ending in the name (a name written with spaces or traditional characters is found by its key)
+    this.endingInFile = db.prepare("SELECT rowid FROM roles WHERE file = ? AND title LIKE '%' || ? ESCAPE '\\'").pluck();
     this.namedInFile = db.prepare('SELECT role FROM title_keys WHERE key = ? AND file = ?');
     this.byKey = db.prepare('SELECT r.rowid AS rowid, r.json AS json FROM title_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = ? ORDER BY k.kind DESC, k.richness DESC, k.rowid LIMIT 1');
     this.reportsTo = db.prepare('SELECT r.rowid AS rowid, r.json AS json FROM reports_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = ? AND r.file = ? ORDER BY r.start_line LIMIT 50');
@@ -49,9 +50,7 @@ export class ReportingLines {
     const file = from.source.file;
     const rowids = new Set<number>();
     for (const k of ids) for (const id of this.namedInFile.pluck().all(k, file) as number[]) rowids.add(id);
-    if (Array.from(key).length >= MIN_TAIL) {
-      for (const r of this.inFile.all(file) as Array<{ rowid: number; title: string }>) if (normalizeKey(r.title).endsWith(key)) rowids.add(r.rowid);
-    }
+    if (Array.from(key).length >= MIN_TAIL) for (const id of this.endingInFile.all(file, key.replace(/[\\%_]/g, '\\$&')) as number[]) rowids.add(id);
     let best: { role: Role; rank: number } | null = null;
     for (const rowid of rowids) {
       const role = this.role(rowid);
