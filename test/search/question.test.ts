@@ -104,6 +104,7 @@ describe('a pasted duty sentence', () => {
     ['负责夜间巡逻,检查门窗', '负责夜间巡逻检查门窗'],
     ['协助主管做好来访登记', '协助主管做好来访登记'],
     ['夜间巡逻、检查门窗', '夜间巡逻检查门窗'],
+    ['3、负责夜间巡逻，检查门窗', '负责夜间巡逻检查门窗'],
   ])('%s is a who question about its words', (q, topic) => {
     expect(parseQuestion(q, () => false)).toMatchObject({ intent: 'who', topic });
   });
