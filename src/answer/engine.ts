@@ -8,17 +8,19 @@ import { openIndex } from '../store/db.js';
 import { DutySearch, whoEvidence } from '../search/duties.js';
 import { Vocabulary } from '../search/fts.js';
 import { parseQuestion } from '../search/question.js';
-import { qualifiedReadings, qualifies } from '../search/qualifier.js';
+import { departmentLead, qualifiedReadings, qualifies } from '../search/qualifier.js';
 import { FIELD_BITS } from '../search/indexer.js';
 import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
 import { normalizeKey } from '../text/normalize.js';
 import { EXACT_NAME, ReportingLines } from './reporting.js';
-import type { Answer, Answerer, Field, Ranked, ReportingLine } from './types.js';
+import type { Answer, Answerer, Evidence, Field, Ranked, ReportingLine } from './types.js';
 
 /** Best plus alternatives: enough for a "did you mean" list, few enough to parse quickly at 100k roles. */
 const MAX_RESULTS = 6;
 const WHO_RESULTS = 5;
 const WHO_CANDIDATES = 15;
+/** Candidates searched for a department's roles: the department filters them after the search. */
+const DEPARTMENT_POOL = 200;
 const ALTERNATIVE_GAP = 0.2;
 const ALIAS_SCORE = 0.98;
 /**
@@ -144,13 +146,26 @@ export class AnswerEngine implements Answerer {
   }
 
   private who(question: string, topic: string): Answer {
+    // 市场管理中心谁负责投诉: the complaint handlers of that department, when it has any
+    const lead = departmentLead(topic);
+    const inDepartment = lead && this.rankWho(lead.rest, DEPARTMENT_POOL, (r) => qualifies(r, lead.department));
+    const ranked = inDepartment?.length ? inDepartment : this.rankWho(topic, WHO_CANDIDATES);
+    if (!ranked.length) {
+      const suggestions = suggestionsOf(this.rankTitles([normalizeKey(topic)]));
+      return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };
+    }
+    return { kind: 'who', question, intent: 'who', topic, hits: ranked.slice(0, WHO_RESULTS) };
+  }
+
+  /** Roles whose duties hold the topic's words, best first; keep, when given, filters the candidates. */
+  private rankWho(topic: string, candidates: number, keep?: (r: Role) => boolean): Array<Ranked & { evidence: Evidence[] }> {
     const query = this.duties.query(topic);
     // more candidates than shown: the bigram search cannot tell words apart, the word ranking below can
-    const hits = this.duties.search(query, WHO_CANDIDATES / 2, WHO_CANDIDATES);
+    const hits = this.duties.search(query, candidates / 2, candidates);
     const worst = Math.max(...hits.map((h) => -h.bm25), 1e-9);
     const scored = hits.flatMap((h) => {
       const row = this.row(this.byRowid.get(h.rowid));
-      if (!row) return [];
+      if (!row || (keep && !keep(row.role))) return [];
       const { evidence, bestShare, coverage, titleShare } = whoEvidence(row.role, query);
       // one duty line covering the question beats words scattered over a long list
       const words = 0.5 * bestShare + 0.2 * coverage + 0.15 * titleShare;
@@ -158,12 +173,7 @@ export class AnswerEngine implements Answerer {
     });
     // a role whose bigrams matched only across word boundaries (施【工资】料) is no answer when others hold the words
     const worded = scored.filter((s) => s.words > 0);
-    const ranked = (worded.length ? worded : scored).sort((a, b) => b.score - a.score);
-    if (!ranked.length) {
-      const suggestions = suggestionsOf(this.rankTitles([normalizeKey(topic)]));
-      return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };
-    }
-    return { kind: 'who', question, intent: 'who', topic, hits: ranked.slice(0, WHO_RESULTS).map(({ role, score, evidence }) => ({ role, score, evidence })) };
+    return (worded.length ? worded : scored).sort((a, b) => b.score - a.score).map(({ role, score, evidence }) => ({ role, score, evidence }));
   }
 
   /** Roles with this name, those stating the wanted field first. */

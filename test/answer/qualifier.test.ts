@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { consoleAnswer } from '../../src/console.js';
 import { choices, renderText } from '../../src/render/text.js';
-import { qualifiedReadings } from '../../src/search/qualifier.js';
+import { departmentLead, qualifiedReadings } from '../../src/search/qualifier.js';
 import { useFixtureAnswerer } from '../search/fixture.js';
 
 const answerer = useFixtureAnswerer();
+const hits = (a: Answer) => (a.kind === 'who' ? a.hits.map((h) => h.role.title) : []);
 const best = (a: Answer) => (a.kind === 'role' || a.kind === 'field' ? a.best.role : null);
 
 describe('department and document qualifiers', () => {
@@ -27,6 +28,25 @@ describe('department and document qualifiers', () => {
   it('reads a key as title and qualifier only around an exact title', () => {
     expect(qualifiedReadings('市场部的客服主管', (keys) => new Set(keys.filter((k) => k === '客服主管')))).toEqual([{ title: '客服主管', qualifier: '市场部' }]);
     expect(qualifiedReadings('市场部的客服主管', () => new Set())).toEqual([]);
+  });
+});
+
+describe('a department in a who question', () => {
+  it('keeps the roles of that department when it has some', () => {
+    // 排班 is a duty of 客服部主管 (客服部) and of 客服中心座席班长 (no department)
+    expect(hits(answerer().ask('谁负责排班'))).toEqual(expect.arrayContaining(['客服部主管', '客服中心座席班长']));
+    for (const q of ['客服部谁负责排班', '客服部里谁负责排班', '客服部的排班由谁负责']) expect(hits(answerer().ask(q))).toEqual(['客服部主管']);
+  });
+
+  it('reads a topic as department + duty only when the name ends like a department', () => {
+    expect(departmentLead('市场管理中心投诉')).toEqual({ department: '市场管理中心', rest: '投诉' });
+    expect(departmentLead('客服部的排班')).toEqual({ department: '客服部', rest: '排班' });
+    expect(departmentLead('部门预算')).toBeNull();
+    expect(departmentLead('处理业主投诉')).toBeNull();
+  });
+
+  it('searches the whole question when the department has no such role', () => {
+    expect(hits(answerer().ask('环境部谁负责排班')).length).toBeGreaterThan(0);
   });
 });
 
