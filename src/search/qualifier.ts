@@ -38,13 +38,3 @@ export function qualifies(role: Role, qualifier: string): boolean {
   return Array.from(q).length >= 2 && file.includes(q);
 }
 
-/**
- * A who-question topic that opens with a department (市场管理中心投诉, 客服部的排班): a name of two or more
- * characters ending the way department names do, then what is asked about.
- */
-const DEPARTMENT_LEAD = /^(?<department>\p{Script=Han}{2,12}?(?:部门|部|中心|科室|科|处|办公室|室|车间|组|队))(?:的|里|里面|中|内|中的|里的)?(?<rest>\p{Script=Han}{2,}.*)$/u;
-
-export function departmentLead(topic: string): { department: string; rest: string } | null {
-  const m = DEPARTMENT_LEAD.exec(normalizeKey(topic));
-  return m?.groups ? { department: m.groups.department, rest: m.groups.rest } : null;
-}

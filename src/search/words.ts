@@ -222,3 +222,32 @@ export function mergeMarks(ranges: Array<[number, number]>): Array<[number, numb
   }
   return out;
 }
+
+/** How department names end (客服部, 市场管理中心, 质检科, 保安队), with a trailing 里/内 of "客服部里". */
+const DEPARTMENT_END = /(?:部门|部|中心|科室|科|处|办公室|室|车间|组|队)(?:里|内)?$/;
+/** Nouns, abbreviations and distinguishing words make up a department's name; a verb or preposition starts a duty. */
+const NAME_TAG = /^(?:n|j|b)/;
+
+/**
+ * A who-question topic that opens with a department (市场管理中心投诉, 客服部的排班): leading nouns, the last one
+ * ending like a department name, then what is asked about. Tagged by jieba, so 与其它班组… or 对本部门… (a
+ * preposition first) and 挂账部分… (部分 is no department) are not read so.
+ */
+export function departmentLead(topic: string): { department: string; rest: string } | null {
+  const words = segmenter().tag(canonical(topic).replace(/[\s\p{P}\p{S}]+/gu, ''), false);
+  let department = '';
+  let i = 0;
+  for (; i < Math.min(words.length, 4) && NAME_TAG.test(words[i].tag); i++) {
+    department += words[i].word;
+    if (DEPARTMENT_END.test(words[i].word)) {
+      department = department.replace(/[里内]$/, '');
+      const rest = words
+        .slice(i + 1)
+        .map((w) => w.word)
+        .join('')
+        .replace(/^(?:的|里|中|内)/, '');
+      return Array.from(department).length >= 3 && Array.from(rest).length >= 2 ? { department, rest } : null;
+    }
+  }
+  return null;
+}

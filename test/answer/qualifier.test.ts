@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { consoleAnswer } from '../../src/console.js';
 import { choices, renderText } from '../../src/render/text.js';
-import { departmentLead, qualifiedReadings } from '../../src/search/qualifier.js';
+import { qualifiedReadings } from '../../src/search/qualifier.js';
+import { departmentLead } from '../../src/search/words.js';
 import { useFixtureAnswerer } from '../search/fixture.js';
 
 const answerer = useFixtureAnswerer();
@@ -41,8 +42,10 @@ describe('a department in a who question', () => {
   it('reads a topic as department + duty only when the name ends like a department', () => {
     expect(departmentLead('市场管理中心投诉')).toEqual({ department: '市场管理中心', rest: '投诉' });
     expect(departmentLead('客服部的排班')).toEqual({ department: '客服部', rest: '排班' });
-    expect(departmentLead('部门预算')).toBeNull();
-    expect(departmentLead('处理业主投诉')).toBeNull();
+    expect(departmentLead('客户服务部里投诉')).toEqual({ department: '客户服务部', rest: '投诉' });
+    for (const t of ['部门预算', '处理业主投诉', '与其它班组间的配合与协调', '对本部门的工作规划', '挂账部分不在云盘体现', '投诉处理外包公司人员管理']) {
+      expect(departmentLead(t), t).toBeNull();
+    }
   });
 
   it('searches the whole question when the department has no such role', () => {
