@@ -17,7 +17,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { z } from 'zod';
 import { parseArgs } from '../src/cli/args.js';
-import { PROJECT_ROOT } from '../src/config.js';
+import { EXAMPLES_DIR, PROJECT_ROOT } from '../src/config.js';
 import { buildSynthIndex, poolFromSeeds } from '../src/bench/corpus.js';
 import { openLoop, type LoadRequest, type OpenLoopResult } from '../src/bench/open-loop.js';
 import { questionMix } from '../src/bench/questions.js';
@@ -43,7 +43,7 @@ const args = parseArgs(
     roles: z.coerce.number().int().min(10).max(200_000).default(10_000),
     mentions: z.coerce.number().min(0).max(1).default(0.2),
     seed: z.coerce.number().int().default(7),
-    data: z.string().default(path.join(PROJECT_ROOT, 'data', 'docs')),
+    data: z.string().default(EXAMPLES_DIR),
     out: z.string().default(path.join(PROJECT_ROOT, 'bench')),
     /** Write a V8 CPU profile of the app process into this folder (to see where the time under load goes). */
     profile: z.string().optional(),

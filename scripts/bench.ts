@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { intList, parseArgs } from '../src/cli/args.js';
-import { PROJECT_ROOT } from '../src/config.js';
+import { EXAMPLES_DIR, PROJECT_ROOT } from '../src/config.js';
 import type { Role } from '../src/roles/schema.js';
 import { normalizeKey } from '../src/text/normalize.js';
 import { buildSynthIndex, poolFromSeeds } from '../src/bench/corpus.js';
@@ -34,7 +34,7 @@ const args = parseArgs(
     baselineSeconds: z.coerce.number().positive().default(45),
     readersSeconds: z.coerce.number().positive().default(1),
     readersOnly: z.boolean().default(false),
-    data: z.string().default(path.join(PROJECT_ROOT, 'data', 'docs')),
+    data: z.string().default(EXAMPLES_DIR),
     out: z.string().default(path.join(PROJECT_ROOT, 'bench')),
     keep: z.boolean().default(false),
   }),

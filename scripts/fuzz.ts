@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { openAnswerer } from '../src/answer/engine.js';
 import { parseArgs } from '../src/cli/args.js';
-import { PROJECT_ROOT } from '../src/config.js';
+import { EXAMPLES_DIR } from '../src/config.js';
 import { ingestFolder } from '../src/ingest/pipeline.js';
 import { writeIndex } from '../src/store/db.js';
 import { hostileDocuments, ingestFolderProperty, ingestTextProperty, questionProperty, roleCardProperty, sampleDocuments } from '../test/fuzz/properties.js';
@@ -25,7 +25,7 @@ const args = parseArgs(
   z.object({
     runs: z.coerce.number().int().positive().default(10_000),
     seed: z.coerce.number().int().default(() => Date.now() % 2 ** 31),
-    data: z.string().default(path.join(PROJECT_ROOT, 'data', 'docs')),
+    data: z.string().default(EXAMPLES_DIR),
   }),
   'usage: npm run fuzz -- [--runs 10000] [--seed <n>] [--data <documents folder>]',
 );

@@ -1,8 +1,9 @@
 /** npm run index -- --data <dir> --db <file>: build the index from every document in a folder. */
 import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { fail, parseArgs } from '../src/cli/args.js';
-import { loadPaths } from '../src/config.js';
+import { EXAMPLES_DIR, loadPaths } from '../src/config.js';
 import { buildIndex } from '../src/ingest/build.js';
 
 const USAGE = 'usage: npm run index -- [--data <documents folder>] [--db <index file>]';
@@ -13,7 +14,9 @@ const args = parseArgs(
   USAGE,
 );
 
-if (!existsSync(args.data) || !statSync(args.data).isDirectory()) fail(`documents folder not found: ${args.data}`, 1);
+if (!existsSync(args.data) || !statSync(args.data).isDirectory()) {
+  fail(`documents folder not found: ${args.data} (put the company's documents there, or index the samples with --data ${path.relative(process.cwd(), EXAMPLES_DIR) || EXAMPLES_DIR})`, 1);
+}
 
 let built: Awaited<ReturnType<typeof buildIndex>>;
 try {

@@ -1,4 +1,5 @@
 /** Where the documents and the index live; environment parsed with zod so a bad value fails at start. */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -6,12 +7,30 @@ import { z } from 'zod';
 /** The project root, so defaults work from any working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The bundled sample documents: kept apart from data/docs, which holds only the company's own files. */
+export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples', 'docs');
+
+/** Whether a documents folder holds any file yet (absent, empty, or only hidden files: no). */
+export function hasDocuments(dir: string): boolean {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && !e.name.startsWith('.'));
+  } catch {
+    return false;
+  }
+}
+
 const PathsEnv = z.object({
   ROLEBOT_DATA: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'docs')),
   ROLEBOT_DB: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'rolebot.db')),
 });
 
 export type Paths = { dataDir: string; dbPath: string };
+
+/** Where `npm start` writes its pid: ROLEBOT_PID, else rolebot.pid beside the index. */
+export function pidFilePath(paths: Paths, env: NodeJS.ProcessEnv = process.env): string {
+  const parsed = z.object({ ROLEBOT_PID: z.string().min(1).optional() }).parse({ ROLEBOT_PID: env.ROLEBOT_PID || undefined });
+  return parsed.ROLEBOT_PID ?? path.join(path.dirname(paths.dbPath), 'rolebot.pid');
+}
 
 export function loadPaths(env: NodeJS.ProcessEnv = process.env): Paths {
   const parsed = PathsEnv.safeParse(env);
@@ -21,13 +40,20 @@ export function loadPaths(env: NodeJS.ProcessEnv = process.env): Paths {
   return { dataDir: parsed.data.ROLEBOT_DATA, dbPath: parsed.data.ROLEBOT_DB };
 }
 
+/** What a signing secret looks like, for messages about a wrong one. */
+export const SIGNING_SECRET_LOOKS = 'Basic Information → App Credentials → Signing Secret: 32 hexadecimal characters such as 8f14e45fceea167a5a36dedd4bea2543';
+
 /** Treat `VAR=` (left blank in a copied .env) the same as unset. */
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 
 const SlackEnv = z.object({
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[\w-]+$/, 'must be a bot token (xoxb-…)')),
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-[\w-]+$/, 'must be an app-level token (xapp-…)')),
-  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[\w-]{8,}$/, 'must be the signing secret from the app\'s Basic Information page')),
+  SLACK_SIGNING_SECRET: optional(
+    z
+      .string()
+      .regex(/^(?!xox[a-z]-|xapp-)[\w-]{8,}$/, `must be the app's Signing Secret (${SIGNING_SECRET_LOOKS}), not a token (xoxb-…, xapp-…)`),
+  ),
   PORT: optional(z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(1).max(65535)),
   SLACK_API_URL: optional(
     z

@@ -5,19 +5,49 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { openAnswerer } from './answer/engine.js';
-import type { Paths } from './config.js';
+import { EXAMPLES_DIR, hasDocuments, type Paths } from './config.js';
 import { buildIndex } from './ingest/build.js';
-import { HELP_TEXT, renderText } from './render/text.js';
-import { isCurrentIndex } from './store/db.js';
+import { choices, HELP_TEXT, renderText } from './render/text.js';
+import { wrapText } from './render/wrap.js';
+import type { Answer, Answerer } from './answer/types.js';
+import { isCurrentIndex, openIndex, readMeta } from './store/db.js';
 import { createLiveIndex } from './store/live.js';
 
-/** Build the index from the documents when it does not exist yet (first run). */
+/** The terminal's width, when output goes to one. */
+const columns = () => (process.stdout.isTTY ? process.stdout.columns : undefined);
+
+/** Index meta key set when the index was built from the bundled samples. */
+const SAMPLES_META = 'samples';
+
+/**
+ * Build the index from the documents when it does not exist yet (first run). With no document in the data folder
+ * yet, the bundled samples (examples/docs) are indexed instead, and the index remembers it, so each start says so.
+ */
 export async function ensureIndex(paths: Paths): Promise<void> {
-  if (isCurrentIndex(paths.dbPath)) return;
+  if (!isCurrentIndex(paths.dbPath)) await buildFirstIndex(paths);
+  if (!builtFromSamples(paths.dbPath)) return;
+  const next = hasDocuments(paths.dataDir)
+    ? `${paths.dataDir} 中已有文档：运行 npm run refresh 改用它们。`
+    : `把公司的岗位说明书放进 ${paths.dataDir} 后运行 npm run refresh，示例即被替换。`;
+  process.stdout.write(`正在使用示例文档（${EXAMPLES_DIR}）。${next}\n`);
+}
+
+function builtFromSamples(dbPath: string): boolean {
+  const db = openIndex(dbPath);
+  try {
+    return readMeta(db, SAMPLES_META) === 'true';
+  } finally {
+    db.close();
+  }
+}
+
+async function buildFirstIndex(paths: Paths): Promise<void> {
+  const samples = !hasDocuments(paths.dataDir);
+  const dir = samples ? EXAMPLES_DIR : paths.dataDir;
   // Missing, or left by an older checkout with other tables: build it from the documents.
-  process.stdout.write(`${existsSync(paths.dbPath) ? '索引版本过旧' : '首次运行'}：正在从 ${paths.dataDir} 建立索引……\n`);
-  const { documents, roles, written } = await buildIndex(paths.dataDir, paths.dbPath);
-  if (!written) throw new Error(`${paths.dataDir} 中没有可读取的文档，无法建立索引`);
+  process.stdout.write(`${existsSync(paths.dbPath) ? '索引版本过旧' : '首次运行'}：正在从 ${dir} 建立索引……\n`);
+  const { documents, roles, written } = await buildIndex(dir, paths.dbPath, samples ? { meta: { [SAMPLES_META]: 'true' } } : {});
+  if (!written) throw new Error(`${dir} 中没有可读取的文档，无法建立索引`);
   for (const d of documents) if (d.status === 'skipped') process.stdout.write(`  跳过 ${d.file}：${d.reason}\n`);
   process.stdout.write(`索引已建立：${roles.length} 个岗位，${documents.length} 个文档。\n`);
 }
@@ -32,17 +62,33 @@ export async function runConsole(paths: Paths): Promise<void> {
   });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   process.stdout.write(`rolebot 控制台（索引：${paths.dbPath}）。输入岗位名称或问题；help 查看用法，exit 退出。\n`);
+  let last: Answer | null = null;
+  // a plain exit on SIGTERM, so exit handlers run (the pid file is removed)
+  const onTerm = () => process.exit(0);
+  process.once('SIGTERM', onTerm);
   try {
     rl.setPrompt('> ');
     rl.prompt();
     for await (const line of rl) {
       const q = line.trim();
       if (/^(exit|quit|退出)$/i.test(q)) break;
-      process.stdout.write((/^(help|帮助|\?)$/i.test(q) ? HELP_TEXT : renderText(live.current().ask(q))) + '\n\n');
+      if (/^(help|帮助|\?)$/i.test(q)) process.stdout.write(wrapText(HELP_TEXT, columns()) + '\n\n');
+      else {
+        last = consoleAnswer(live.current(), q, last);
+        process.stdout.write(wrapText(renderText(last), columns()) + '\n\n');
+      }
       rl.prompt();
     }
   } finally {
+    process.off('SIGTERM', onTerm);
     rl.close();
     live.close();
   }
+}
+
+/** A bare number opens that entry of the previous answer's list (同名岗位、候选、负责的岗位); anything else is a question. */
+export function consoleAnswer(answerer: Answerer, q: string, last: Answer | null): Answer {
+  const n = /^\d{1,2}$/.test(q) ? Number(q) : 0;
+  const role = n && last ? choices(last)[n - 1] : undefined;
+  return role ? answerer.roleById(role.id) : answerer.ask(q);
 }

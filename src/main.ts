@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openAnswerer } from './answer/engine.js';
-import { loadConfig, PROJECT_ROOT } from './config.js';
+import { loadConfig, pidFilePath, PROJECT_ROOT } from './config.js';
+import { writePidFile } from './pidfile.js';
 import { ensureIndex, runConsole } from './console.js';
 import { runSlack } from './slack/app.js';
 import { createLiveIndex } from './store/live.js';
@@ -15,10 +16,13 @@ if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 try {
   const config = loadConfig();
+  const pidFile = pidFilePath(config.paths);
+  writePidFile(pidFile);
   if (config.slack.mode === 'console') {
     await runConsole(config.paths);
   } else {
     await ensureIndex(config.paths);
+    process.stdout.write(`pid ${process.pid} (in ${pidFile}: kill -HUP reloads the index, kill -TERM stops)\n`);
     // The Slack app asks for the answerer per request, so a refreshed index is served without a restart.
     const live = createLiveIndex(config.paths.dbPath, openAnswerer, {
       sighup: true,

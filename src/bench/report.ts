@@ -93,7 +93,7 @@ export function renderMarkdown(r: Results): string {
     out.push(
       `## Search and answer (\`npm run bench\`, ${b.ranAt}, ${b.machine})`,
       '',
-      `Synthetic corpus: seed records from data/docs recombined (seed ${b.seed}); ${b.questionsPerKind} questions per kind. Latencies in ms (p50 / p99), wall clock ` +
+      `Synthetic corpus: seed records from examples/docs recombined (seed ${b.seed}); ${b.questionsPerKind} questions per kind. Latencies in ms (p50 / p99), wall clock ` +
         `(1-minute load average ${b.load[0].toFixed(1)} at the start, ${b.load[1].toFixed(1)} at the end, on ${b.machine.split(' ')[0]} cores shared with other work).`,
       '',
       `| metric ${col((s) => `${s.generatedRoles.toLocaleString('en')} generated → ${s.roles.toLocaleString('en')} indexed roles`)}`,

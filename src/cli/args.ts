@@ -1,7 +1,17 @@
 /** Command-line flags (`--key value`, `--flag`) parsed into a zod schema: one error message per bad flag. */
 import { z } from 'zod';
 
+/**
+ * Flags whose schema takes true but not a word (`--json`, `--check`): they never take the next argument as their
+ * value, so `--json '物业收银员'` is a flag and a question, not `--json=物业收银员`.
+ */
+function booleanFlags(schema: z.ZodType): Set<string> {
+  const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {};
+  return new Set(Object.entries(shape).filter(([, s]) => s.safeParse(true).success && !s.safeParse('x').success).map(([k]) => k));
+}
+
 export function parseArgs<S extends z.ZodType>(argv: string[], schema: S, usage: string): z.infer<S> {
+  const flags = booleanFlags(schema);
   const raw: Record<string, string | boolean> = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -14,7 +24,7 @@ export function parseArgs<S extends z.ZodType>(argv: string[], schema: S, usage:
     const eq = a.indexOf('=');
     const key = (eq > 0 ? a.slice(2, eq) : a.slice(2)).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     if (eq > 0) raw[key] = a.slice(eq + 1);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) raw[key] = argv[++i];
+    else if (!flags.has(key) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) raw[key] = argv[++i];
     else raw[key] = true;
   }
   const parsed = schema.safeParse({ ...raw, _: rest });

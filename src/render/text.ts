@@ -15,6 +15,8 @@ export const HELP_TEXT = [
   '  客服主管              查看岗位：职责、上级、下属、任职要求',
   '  谁负责处理业主投诉    按工作内容找负责的岗位',
   '  客服管家的上级是谁    只看某一项：上级 / 下属 / 部门 / 职责 / 任职要求',
+  '  市场部的客服主管      同名岗位按部门或文档区分（也可写 客服主管（市场部））',
+  '  2                     打开上一个回答里编号为 2 的岗位',
   '也支持拼音（kefuzhuguan）、首字母（kfzg）和繁体输入。',
 ].join('\n');
 
@@ -56,9 +58,25 @@ function roleCard(r: Role, reporting: ReportingLine): string[] {
   return out;
 }
 
+/** Numbered from 2 (the answer itself is 1), so the console opens one by its number (see choices). */
 function alternatives(alts: Ranked[]): string[] {
   if (!alts.length) return [];
-  return ['', '其他同名或相近的岗位：', ...alts.map((a) => `  - ${a.role.title}（${a.role.department ?? '部门未注明'}，${source(a.role)}）`)];
+  return ['', '其他同名或相近的岗位（输入编号查看）：', ...alts.map((a, i) => `  ${i + 2}. ${a.role.title}（${a.role.department ?? '部门未注明'}，${source(a.role)}）`)];
+}
+
+/** The roles an answer lists, in the order of their numbers in the text: the console's `2` opens the second. */
+export function choices(a: Answer): Role[] {
+  switch (a.kind) {
+    case 'role':
+    case 'field':
+      return [a.best, ...a.alternatives].map((r) => r.role);
+    case 'who':
+      return a.hits.map((h) => h.role);
+    case 'notFound':
+      return a.suggestions.map((r) => r.role);
+    case 'help':
+      return [];
+  }
 }
 
 export function renderText(a: Answer): string {
@@ -86,7 +104,8 @@ export function renderText(a: Answer): string {
     case 'notFound': {
       const what = a.intent === 'who' ? `负责「${a.query}」的岗位` : `岗位「${a.query}」`;
       const lines = [`没有找到${what}。`];
-      if (a.suggestions.length) lines.push(`你是不是要找：${a.suggestions.map((s) => s.role.title).join('、')}`);
+      // numbered with department, so two roles sharing a title can be told apart and opened
+      if (a.suggestions.length) lines.push('你是不是要找（输入编号查看）：', ...a.suggestions.map((s, i) => `  ${i + 1}. ${s.role.title}（${s.role.department ?? '部门未注明'}，${source(s.role)}）`));
       lines.push('输入 help 查看提问方式。');
       return lines.join('\n');
     }

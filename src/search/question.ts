@@ -81,6 +81,17 @@ function subjectsOf(s: string): string[] {
   return out;
 }
 
+/** How a duty line opens: a pasted line of a job description ("负责夜间巡逻，检查门窗") asks who does it. */
+const DUTY_VERB = /^(?:负责|协助|参与|组织|配合|做好|完成|督促|指导|制定|落实|监督|检查|处理|受理|办理|编制|审核|维护|跟进|安排)/;
+const LIST_NUMBER = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?=\p{Script=Han})/u;
+/** Clause punctuation between words: a title never holds it, a duty sentence often does. */
+const CLAUSES = /\p{Script=Han}\s*[,，;；、]\s*\p{Script=Han}/u;
+
+/** A duty sentence rather than a name: opens like a duty line with words after it, or runs clauses together. */
+function readsAsDuty(question: string, body: string): boolean {
+  return (DUTY_VERB.test(body) && Array.from(body).length >= 6) || CLAUSES.test(question);
+}
+
 /**
  * isTitle tells whether a text names a known role exactly; it settles questions that read both ways
  * ("客服主管归谁管" is a boss question, "物业费归谁管" is a who question).
@@ -103,6 +114,9 @@ export function parseQuestion(question: string, isTitle: (key: string) => boolea
     const topic = body.replace(/由谁|谁来|是谁的|找谁|归谁|谁|哪个岗位|哪个职位|哪些岗位|负责/g, '');
     if (topic) return { intent: 'who', subjects: [], topic, key };
   }
+  // a pasted list item keeps its number (1、负责…): not part of the duty
+  const item = body.replace(LIST_NUMBER, '');
+  if (item && readsAsDuty(question, item) && !isTitle(body) && !isTitle(key)) return { intent: 'who', subjects: [], topic: item, key };
   // the whole key too: a title may itself start like scaffolding (请购专员)
   const subjects = body ? subjectsOf(body) : [];
   if (key && !subjects.includes(key)) subjects.push(key);

@@ -43,15 +43,28 @@ export function createSlackApp(config: SlackModeConfig, options: SlackAppOptions
   return app;
 }
 
-/** Ask Slack who the bot token belongs to; a wrong token or unreachable API becomes one clear error. */
+/**
+ * Ask Slack who the bot token belongs to. A token Slack refuses and a Slack that cannot be reached (DNS, proxy,
+ * firewall, a wrong SLACK_API_URL) are different problems for the admin: each gets its own message, the second
+ * with the URL tried.
+ */
 export async function checkBotToken(config: SlackModeConfig): Promise<BotIdentity> {
+  const url = `${config.apiUrl ?? 'https://slack.com/api/'}auth.test`;
+  let r;
   try {
-    const r = await new webApi.WebClient(config.botToken, { ...clientOptions(config), retryConfig: { retries: 2 } }).auth.test();
-    if (!r.bot_id || !r.user_id) throw new Error('not a bot token');
-    return { botId: r.bot_id, botUserId: r.user_id };
+    r = await new webApi.WebClient(config.botToken, { ...clientOptions(config), retryConfig: { retries: 2 } }).auth.test();
   } catch (e) {
-    throw new Error(`SLACK_BOT_TOKEN: Slack did not accept the token (${(e as Error).message})`);
+    const err = e as Error & { code?: string; original?: Error; statusCode?: number };
+    if (err.code === webApi.ErrorCode.RequestError || (err.code === webApi.ErrorCode.HTTPError && (err.statusCode ?? 0) >= 500)) {
+      throw new Error(
+        `could not reach Slack at ${url} (${err.original?.message ?? err.message}): check the network, DNS, proxy and firewall` +
+          ` (or SLACK_API_URL); the token was not checked`,
+      );
+    }
+    throw new Error(`SLACK_BOT_TOKEN: Slack did not accept the token (${err.message})`);
   }
+  if (!r.bot_id || !r.user_id) throw new Error('SLACK_BOT_TOKEN: Slack did not accept the token (not a bot token)');
+  return { botId: r.bot_id, botUserId: r.user_id };
 }
 
 /**

@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type App, HTTPModuleFunctions as httpFn, isRawBodyError, type Logger, type Receiver } from '@slack/bolt';
 import type { AnswerQueue } from './answer-queue.js';
+import { SIGNING_SECRET_LOOKS } from '../config.js';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
@@ -109,7 +110,9 @@ export class AckFirstReceiver implements Receiver {
       buffered = await httpFn.parseAndVerifyHTTPRequest({ signingSecret: this.opts.signingSecret, bodyLimit: BODY_LIMIT_BYTES }, req);
     } catch (e) {
       const tooLarge = isRawBodyError(e) && (e.type === 'entity.too.large' || e.statusCode === 413);
-      this.log.warn(tooLarge ? 'rejected request: body over the size limit' : `rejected request: ${(e as Error).message}`);
+      // a wrong SLACK_SIGNING_SECRET fails every request: say what the right one looks like
+      const hint = /signature/i.test((e as Error).message) ? ` (is SLACK_SIGNING_SECRET the app's Signing Secret? ${SIGNING_SECRET_LOOKS})` : '';
+      this.log.warn(tooLarge ? 'rejected request: body over the size limit' : `rejected request: ${(e as Error).message}${hint}`);
       return httpFn.buildNoBodyResponse(res, tooLarge ? 413 : 401);
     }
     let body;

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAnswerer } from '../../src/answer/engine.js';
 import type { Answer } from '../../src/answer/types.js';
 import { toAskJson } from '../../src/render/json.js';
 import { renderText } from '../../src/render/text.js';
-import { useFixtureAnswerer } from '../search/fixture.js';
+import { buildFixtureIndex, role, useFixtureAnswerer } from '../search/fixture.js';
 
 const answerer = useFixtureAnswerer();
 
@@ -145,5 +146,46 @@ describe('not found, help and hostile input', () => {
   it('still answers after hostile input', () => {
     answerer().ask('" OR * NEAR(');
     expect(top(answerer().ask('仓管员'))).toBe('仓管员');
+  });
+});
+
+describe('a pasted duty sentence', () => {
+  it('is answered as who handles it', () => {
+    const a = answerer().ask('负责处理业主投诉，跟进投诉回访');
+    expect(a.kind).toBe('who');
+    expect(top(a)).toBe('客服部主管');
+  });
+});
+
+describe('weak name matches', () => {
+  let fx: ReturnType<typeof buildFixtureIndex>;
+  let bot: ReturnType<typeof openAnswerer>;
+  beforeAll(() => {
+    fx = buildFixtureIndex([
+      role({ file: 'c.txt', line: 1, title: '技术客户经理', aliases: ['Technical Account Manager'], duties: ['为大客户提供技术支持'] }),
+      role({ file: 'c.txt', line: 10, title: '出品督导', duties: ['负责厨房出品质量'] }),
+      role({ file: 'c.txt', line: 20, title: '会计', duties: ['成本核算'] }),
+    ]);
+    bot = openAnswerer(fx.dbPath);
+  });
+  afterAll(() => {
+    bot.close();
+    fx.cleanup();
+  });
+
+  it('lists a guess as candidates instead of showing its card as the answer', () => {
+    const a = bot.ask('accountant');
+    expect(a.kind).toBe('notFound');
+    expect(renderText(a)).toContain('你是不是要找');
+  });
+
+  it('does not offer a name that only shares a character', () => {
+    const a = bot.ask('出纳');
+    expect(a.kind).toBe('notFound');
+    if (a.kind === 'notFound') expect(a.suggestions.map((s) => s.role.title)).not.toContain('出品督导');
+  });
+
+  it('still answers a near name it is sure of', () => {
+    expect(top(bot.ask('会记'))).toBe('会计');
   });
 });

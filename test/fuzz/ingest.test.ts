@@ -5,12 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR, PROJECT_ROOT } from '../../src/config.js';
 import { RoleSchema } from '../../src/roles/schema.js';
 import { ingestFolderProperty, ingestTextProperty, sampleDocuments } from './properties.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'rolebot-fuzz-ingest-'));
-const samples = sampleDocuments([path.join(PROJECT_ROOT, 'data', 'docs')]);
+const samples = sampleDocuments([EXAMPLES_DIR]);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('ingest fuzz', () => {

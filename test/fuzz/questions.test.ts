@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnswerer } from '../../src/answer/engine.js';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR } from '../../src/config.js';
 import type { Role } from '../../src/roles/schema.js';
 import { ingestFolder } from '../../src/ingest/pipeline.js';
 import { writeIndex } from '../../src/store/db.js';
@@ -20,7 +20,7 @@ let hostileRoles: Role[] = [];
 
 beforeAll(async () => {
   // The seed documents plus documents whose own text attacks the cards.
-  const seeds = await ingestFolder(path.join(PROJECT_ROOT, 'data', 'docs'));
+  const seeds = await ingestFolder(EXAMPLES_DIR);
   const hostileDir = path.join(work, 'hostile');
   mkdirSync(hostileDir);
   for (const [name, text] of Object.entries(hostileDocuments())) writeFileSync(path.join(hostileDir, name), text);

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR } from '../../src/config.js';
 import { ingestFolder } from '../../src/ingest/pipeline.js';
 import { RoleSchema, type Role } from '../../src/roles/schema.js';
 import { loadDocuments, loadRoles, openIndex, writeIndex } from '../../src/store/db.js';
 
-const docs = path.join(PROJECT_ROOT, 'data', 'docs');
+const docs = EXAMPLES_DIR;
 const work = mkdtempSync(path.join(os.tmpdir(), 'rolebot-ingest-'));
 let roles: Role[] = [];
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poolFromSeeds } from '../../src/bench/corpus.js';
 import { writeSynthCorpus } from '../../src/bench/synth.js';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR } from '../../src/config.js';
 import { createIngester, ingestDocument, ingestFolder, inOrder, PARALLEL_MIN_DOCUMENTS, type Ingested } from '../../src/ingest/pipeline.js';
 import { IngestPool } from '../../src/ingest/pool.js';
 import { listFiles, type SourceFile } from '../../src/ingest/read.js';
@@ -22,7 +22,7 @@ async function collect(jobs: SourceFile[], ingest: (job: SourceFile) => Promise<
 }
 
 beforeAll(async () => {
-  await writeSynthCorpus(corpus, await poolFromSeeds(path.join(PROJECT_ROOT, 'data', 'docs')), { roles: 1200, seed: 11, perDocument: [1, 4] });
+  await writeSynthCorpus(corpus, await poolFromSeeds(EXAMPLES_DIR), { roles: 1200, seed: 11, perDocument: [1, 4] });
   // documents every run meets besides good ones: unsupported, empty, binary
   writeFileSync(path.join(corpus, 'scan.pdf'), '%PDF-1.4');
   writeFileSync(path.join(corpus, 'empty.txt'), '');

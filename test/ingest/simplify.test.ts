@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../../src/config.js';
 import { toSimplified } from '../../src/text/normalize.js';
 
 const opencc = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -20,7 +22,7 @@ function dictionaryStrings(): string[] {
 
 describe('toSimplified fast path', () => {
   it('gives exactly what opencc gives, for every dictionary entry and every line of the bundled documents', () => {
-    const lines = readdirSync('data/docs').flatMap((f) => readFileSync(`data/docs/${f}`, 'utf8').split('\n'));
+    const lines = readdirSync(EXAMPLES_DIR).flatMap((f) => readFileSync(path.join(EXAMPLES_DIR, f), 'utf8').split('\n'));
     const strings = [...dictionaryStrings(), ...lines, ...lines.map((l) => l.normalize('NFKC'))];
     expect(strings.length).toBeGreaterThan(1000);
     const diff = strings.filter((s) => toSimplified(s) !== opencc(s));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialsKey, normalizeKey, pinyinForms, pinyinKey, syllablesOf } from '../../src/text/normalize.js';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR } from '../../src/config.js';
 import { ingestFolder } from '../../src/ingest/pipeline.js';
 
 const threeCalls = (name: string) => ({
@@ -28,7 +28,7 @@ describe('pinyinForms', () => {
   });
 
   it('equals them on every title and alias in the bundled documents', async () => {
-    const { roles } = await ingestFolder(path.join(PROJECT_ROOT, 'data', 'docs'));
+    const { roles } = await ingestFolder(EXAMPLES_DIR);
     for (const name of roles.flatMap((r) => [r.title, ...r.aliases])) expect(pinyinForms(name)).toEqual(threeCalls(name));
   });
 });

@@ -98,3 +98,22 @@ describe('parseQuestion', () => {
     expect(parseQuestion('  ？！…').key).toBe('');
   });
 });
+
+describe('a pasted duty sentence', () => {
+  it.each([
+    ['负责夜间巡逻,检查门窗', '负责夜间巡逻检查门窗'],
+    ['协助主管做好来访登记', '协助主管做好来访登记'],
+    ['夜间巡逻、检查门窗', '夜间巡逻检查门窗'],
+    ['3、负责夜间巡逻，检查门窗', '负责夜间巡逻检查门窗'],
+  ])('%s is a who question about its words', (q, topic) => {
+    expect(parseQuestion(q, () => false)).toMatchObject({ intent: 'who', topic });
+  });
+
+  it.each(['负责人', '客服主管', '检查员', '客服部主管（市场管理中心）'])('%s stays a title', (q) => {
+    expect(parseQuestion(q, () => false).intent).toBe('role');
+  });
+
+  it('stays a title when a role has that exact name', () => {
+    expect(parseQuestion('协助主管做好来访登记', (k) => k === '协助主管做好来访登记').intent).toBe('role');
+  });
+});

@@ -40,6 +40,9 @@ describe('loadSlackConfig', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789', PORT: 'eighty' }, /PORT: must be a number/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789', PORT: '70000' }, /PORT/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'slack.com/api' }, /SLACK_API_URL/],
+    // a token pasted where the signing secret goes: the message says what a signing secret looks like
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'xoxb-1234-5678' }, /SLACK_SIGNING_SECRET: .*32 hexadecimal characters/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'short' }, /SLACK_SIGNING_SECRET: .*Signing Secret/],
   ])('rejects %j naming the variable', (env, message) => {
     expect(() => loadSlackConfig(env)).toThrow(message);
   });

@@ -239,6 +239,8 @@ describe('request checks', () => {
 
   it('rejects a body signed with another secret', async () => {
     await expectRejected(sendToApp(events, command('客服主管'), { secret: 'another-secret-123' }));
+    // the log says what the right secret looks like: a wrong SLACK_SIGNING_SECRET fails every request
+    expect(warnings.join('\n')).toMatch(/signature mismatch.*SLACK_SIGNING_SECRET.*32 hexadecimal characters/);
   });
 
   it('rejects a body changed after signing', async () => {

@@ -34,3 +34,29 @@ describe('manifest.yml', () => {
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
   });
 });
+
+describe('manifest.http.yml', () => {
+  const http = parse(read('../../manifest.http.yml'));
+  const PLACEHOLDER = 'https://rolebot.example.com/slack/events';
+
+  it("validates against Slack's manifest schema", () => {
+    expect(validate(http)).toEqual([]);
+  });
+
+  it('is manifest.yml with Socket Mode off and the three request URLs set to /slack/events', () => {
+    expect(http.settings.socket_mode_enabled).toBe(false);
+    expect(http.features.slash_commands.map((c: { url: string }) => c.url)).toEqual([PLACEHOLDER]);
+    expect(http.settings.event_subscriptions.request_url).toBe(PLACEHOLDER);
+    expect(http.settings.interactivity.request_url).toBe(PLACEHOLDER);
+    // everything else as in manifest.yml, so the two cannot drift apart
+    const strip = (m: typeof manifest) => {
+      const c = structuredClone(m);
+      c.settings.socket_mode_enabled = null;
+      delete c.settings.event_subscriptions.request_url;
+      delete c.settings.interactivity.request_url;
+      for (const cmd of c.features.slash_commands) delete cmd.url;
+      return c;
+    };
+    expect(strip(http)).toEqual(strip(manifest));
+  });
+});

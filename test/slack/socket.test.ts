@@ -63,6 +63,16 @@ describe('checkBotToken (npm start checks the token before connecting)', () => {
       slack.authError = null;
     }
   });
+
+  it('says Slack could not be reached, with the URL tried, when nothing answers there', async () => {
+    const closed = { mode: 'socket' as const, botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: 'http://127.0.0.1:9/api/' };
+    const e = await checkBotToken(closed).then(
+      () => null,
+      (x: Error) => x,
+    );
+    expect(e?.message).toContain('could not reach Slack at http://127.0.0.1:9/api/auth.test');
+    expect(e?.message).not.toContain('did not accept');
+  }, 30_000);
 });
 
 describe('Socket Mode connection', () => {

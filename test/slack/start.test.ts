@@ -1,11 +1,11 @@
 /** `npm start` (src/main.ts) in a child process: the mode comes from the environment. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR, PROJECT_ROOT } from '../../src/config.js';
 import { ingestFolder } from '../../src/ingest/pipeline.js';
 import { writeIndex } from '../../src/store/db.js';
 import { FakeSlack, sendToApp, until } from './fake-slack.js';
@@ -42,7 +42,7 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rolebot-start-'));
   db = path.join(dir, 'index.db');
-  writeIndex(db, await ingestFolder(path.join(PROJECT_ROOT, 'data', 'docs')));
+  writeIndex(db, await ingestFolder(EXAMPLES_DIR));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,4 +74,47 @@ describe('npm start', () => {
       await slack.stop();
     }
   });
+
+  it('writes the pid of the process doing the work, which takes SIGHUP; SIGTERM to npm start stops it', async () => {
+    const slack = new FakeSlack();
+    await slack.start();
+    const port = await freePort();
+    const pidFile = path.join(dir, 'app.pid');
+    const blank = Object.fromEntries(SLACK_VARS.map((k) => [k, '']));
+    const vars = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'pid-test-secret', PORT: String(port), SLACK_API_URL: `${slack.url}/api` };
+    const npm = spawn('npm', ['start', '--silent'], { cwd: PROJECT_ROOT, env: { ...process.env, ROLEBOT_DB: db, ROLEBOT_PID: pidFile, ...blank, ...vars } });
+    let output = '';
+    npm.stdout.on('data', (d) => (output += d));
+    npm.stderr.on('data', (d) => (output += d));
+    const npmExited = new Promise<void>((resolve) => npm.on('exit', () => resolve()));
+    let pid = 0;
+    try {
+      await until(() => output.includes('listening'), 'the app to listen', 30_000);
+      pid = Number(readFileSync(pidFile, 'utf8'));
+      expect(pid).toBeGreaterThan(0);
+      // SIGHUP asks for a reload (nothing changed here): the app keeps serving
+      process.kill(pid, 'SIGHUP');
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      // SIGTERM to the npm process reaches the app (npm start execs node, and npm forwards TERM to its child)
+      npm.kill('SIGTERM');
+      await npmExited;
+      await until(() => !alive(pid), 'the app to stop');
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+      expect(existsSync(pidFile)).toBe(false);
+    } finally {
+      if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+      npm.kill('SIGKILL');
+      await slack.stop();
+    }
+  });
 });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

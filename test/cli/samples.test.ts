@@ -1,0 +1,54 @@
+/** The bundled samples live apart (examples/docs): the console uses them only while the data folder has no document. */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EXAMPLES_DIR, PROJECT_ROOT } from '../../src/config.js';
+import { ensureIndex } from '../../src/console.js';
+import { loadDocuments, openIndex } from '../../src/store/db.js';
+import { jobText, workspace, type Workspace } from '../refresh/fixtures.js';
+
+let ws: Workspace;
+afterEach(() => {
+  ws?.cleanup();
+  vi.restoreAllMocks();
+});
+
+function files(db: string): string[] {
+  const h = openIndex(db);
+  try {
+    return loadDocuments(h).map((d) => d.file);
+  } finally {
+    h.close();
+  }
+}
+
+function said(): () => string {
+  const out: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  return () => out.join('');
+}
+
+describe('sample documents', () => {
+  it('ship in examples/docs, not in the data folder a company fills', () => {
+    expect(readdirSync(EXAMPLES_DIR).length).toBeGreaterThan(0);
+    expect(existsSync(path.join(PROJECT_ROOT, 'data', 'docs', readdirSync(EXAMPLES_DIR)[0]))).toBe(false);
+  });
+
+  it('are indexed, and said so, when the data folder is absent', async () => {
+    ws = workspace();
+    const output = said();
+    await ensureIndex({ dataDir: path.join(ws.docs, 'missing'), dbPath: ws.db });
+    expect(files(ws.db).sort()).toEqual(readdirSync(EXAMPLES_DIR).sort());
+    expect(output()).toContain('示例文档');
+  });
+
+  it("are left out once the data folder holds the company's documents", async () => {
+    ws = workspace();
+    mkdirSync(ws.docs, { recursive: true });
+    writeFileSync(path.join(ws.docs, 'ours.txt'), jobText('出纳', ['负责现金收付']));
+    const output = said();
+    await ensureIndex({ dataDir: ws.docs, dbPath: ws.db });
+    expect(files(ws.db)).toEqual(['ours.txt']);
+    expect(output()).not.toContain('示例文档');
+  });
+});
