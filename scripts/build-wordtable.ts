@@ -134,8 +134,8 @@ function main(): void {
   for (const [w, ss] of sensesOf) {
     if (w.length > 3) continue;
     ss.forEach((s, i) => {
-      // later senses are rarer uses; a word's third sense is seldom what an English question means
-      if (i > 1) return;
+      // a word's fifth sense is seldom what an English question means
+      if (i > 3) return;
       const rank = i + (s.includes('(') ? 2 : 0);
       const add = (key: string, r: number) => {
         if (!/^[a-z][a-z' -]*[a-z]$/.test(key) || key.split(' ').length > EN_MAX_WORDS) return;

@@ -4,14 +4,18 @@
  */
 import type Database from 'better-sqlite3';
 import type { Role } from '../roles/schema.js';
-import { openIndex } from '../store/db.js';
+import { openIndex, readMeta } from '../store/db.js';
 import { DutySearch, dutyEvidence, topicTokens } from '../search/duties.js';
 import { Vocabulary } from '../search/fts.js';
 import { parseQuestion } from '../search/question.js';
 import { FIELD_BITS } from '../search/indexer.js';
 import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
 import { normalizeKey } from '../text/normalize.js';
-import type { Answer, Answerer, Field, Ranked, ReportingLine, RoleLink } from './types.js';
+import { WordExpander } from '../words/expand.js';
+import { GLOSSARY_META, Glossary } from '../words/glossary.js';
+import { matchNames, searchTopics } from '../words/match.js';
+import { wordTable } from '../words/table.js';
+import type { Answer, Answerer, Evidence, Field, Ranked, ReportingLine, RoleLink, Understood } from './types.js';
 
 /** Best plus alternatives: enough for a "did you mean" list, few enough to parse quickly at 100k roles. */
 const MAX_RESULTS = 6;
@@ -33,9 +37,13 @@ export class AnswerEngine implements Answerer {
   private readonly byRowid: Database.Statement;
   private readonly byId: Database.Statement;
   private readonly reportsTo: Database.Statement;
+  private readonly vocab: Vocabulary;
+  private readonly glossary: Glossary;
+  private expander: WordExpander | null = null;
 
   constructor(db: Database.Database) {
-    const vocab = new Vocabulary(db);
+    const vocab = (this.vocab = new Vocabulary(db));
+    this.glossary = Glossary.fromStored(readMeta(db, GLOSSARY_META));
     this.titles = new TitleMatcher(db, vocab);
     this.duties = new DutySearch(db, vocab);
     // roles sharing a name, fullest first; each form is served by a title_keys index, so a name shared by
@@ -74,22 +82,33 @@ export class AnswerEngine implements Answerer {
     }
   }
 
+  /** The word table is read on the first question that needs it (English, or a title not found as typed). */
+  private get words(): WordExpander {
+    this.expander ??= new WordExpander(wordTable(), this.glossary);
+    return this.expander;
+  }
+
   private answer(question: string): Answer {
     const parsed = parseQuestion(question, (k) => this.titles.exact(k).length > 0);
-    if (!parsed.key) return { kind: 'help', question, intent: 'role' };
-    if (parsed.intent === 'who') return this.who(question, parsed.topic);
+    if (!parsed.key) return { kind: 'help', question, intent: 'role', ...(parsed.lang === 'en' ? { lang: 'en' } : {}) };
+    const lang = { lang: parsed.lang };
+    if (parsed.intent === 'who') return { ...this.who(question, parsed.topic, parsed.lang === 'en'), ...lang };
 
-    const ranked = this.rankTitles(parsed.subjects, parsed.field);
-    const query = parsed.subjects[0] ?? parsed.key;
+    const { ranked, understood } = this.rankTitles(parsed.subjects, parsed.field, parsed.lang === 'en' ? parsed.phrase : undefined);
+    const query = parsed.lang === 'en' ? (parsed.phrase ?? parsed.key) : (parsed.subjects[0] ?? parsed.key);
     if (!ranked.length || ranked[0].score < FOUND_SCORE) {
-      return { kind: 'notFound', question, intent: parsed.intent, ...(parsed.field ? { field: parsed.field } : {}), query, suggestions: ranked.slice(0, 5) };
+      return { kind: 'notFound', question, intent: parsed.intent, ...(parsed.field ? { field: parsed.field } : {}), query, suggestions: ranked.slice(0, 5), ...lang };
     }
+    return { ...this.found(question, parsed.intent, parsed.field, ranked), ...lang, ...(understood ? { understood: { from: query, to: ranked[0].role.title, via: understood.via } } : {}) };
+  }
+
+  private found(question: string, intent: 'role' | 'field' | 'who', field: Field | undefined, ranked: Ranked[]): Answer {
     const [best, ...rest] = ranked;
     // alternatives are the same name elsewhere or near misses, not every weak candidate
     const alternatives = rest.filter((r) => r.score >= Math.max(FOUND_SCORE, best.score - ALTERNATIVE_GAP));
     const reporting = this.reporting(best.role);
-    if (parsed.intent === 'field' && parsed.field) {
-      return { kind: 'field', question, intent: 'field', field: parsed.field, best, alternatives, reporting, answer: fieldText(best.role, parsed.field, reporting) };
+    if (intent === 'field' && field) {
+      return { kind: 'field', question, intent: 'field', field, best, alternatives, reporting, answer: fieldText(best.role, field, reporting) };
     }
     return { kind: 'role', question, intent: 'role', best, alternatives, reporting };
   }
@@ -98,12 +117,14 @@ export class AnswerEngine implements Answerer {
    * Roles for the best matching names, best first. Roles sharing a name stay separate (alternatives);
    * among them a field question prefers one that states the field, then the fuller record.
    */
-  private rankTitles(subjects: string[], field?: Field): Ranked[] {
+  private rankTitles(subjects: string[], field?: Field, english?: string): { ranked: Ranked[]; understood?: Understood } {
     const out: Ranked[] = [];
     const seen = new Set<string>();
     const want = field ? FIELD_BITS[field] : 0;
     // a field question answers from the best match: near names would only cost time
-    for (const m of this.titles.match(subjects, MAX_RESULTS, { near: !field })) {
+    const q = { subjects, phrase: english, english: english !== undefined };
+    const { matches, understood } = matchNames(this.titles, this.words, q, MAX_RESULTS, { near: !field }, this.known);
+    for (const m of matches) {
       const rows = this.rowsFor(m.key, { want, limit: MAX_RESULTS - out.length });
       for (const r of rows) {
         if (seen.has(r.role.id)) continue;
@@ -115,16 +136,26 @@ export class AnswerEngine implements Answerer {
     }
     // best first; a field question keeps the roles that state the field in front
     if (!field) out.sort((a, b) => b.score - a.score);
-    return out.slice(0, MAX_RESULTS);
+    return { ranked: out.slice(0, MAX_RESULTS), ...(understood ? { understood } : {}) };
   }
 
-  private who(question: string, topic: string): Answer {
-    const weighted = this.duties.weigh(topicTokens(topic));
-    const hits = this.duties.search(weighted, WHO_RESULTS, WHO_RESULTS * 3);
+  /** A variant word helps only if the documents contain it: every bigram of it is indexed. */
+  private readonly known = (w: string): boolean => topicTokens(w).every((t) => this.vocab.docs(t) > 0);
+
+  private who(question: string, topic: string, english: boolean): Answer {
+    const { hits, understood } = searchTopics(this.words, { topic, english }, WHO_RESULTS, this.known, (t) => this.whoHits(t));
     if (!hits.length) {
-      const suggestions = this.rankTitles([normalizeKey(topic)]).slice(0, 5);
+      const suggestions = this.rankTitles([normalizeKey(topic)], undefined, english ? topic : undefined).ranked.slice(0, 5);
       return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };
     }
+    const top = hits.slice(0, WHO_RESULTS).map((h) => ({ ...h.hit, score: h.score }));
+    return { kind: 'who', question, intent: 'who', topic, hits: top, ...(understood ? { understood } : {}) };
+  }
+
+  /** Roles whose duties match one topic's words, best first. */
+  private whoHits(topic: string): { id: string; score: number; hit: Ranked & { evidence: Evidence[] } }[] {
+    const weighted = this.duties.weigh(topicTokens(topic));
+    const hits = this.duties.search(weighted, WHO_RESULTS, WHO_RESULTS * 3);
     const worst = Math.max(...hits.map((h) => -h.bm25), 1e-9);
     const scored = hits.flatMap((h) => {
       const row = this.row(this.byRowid.get(h.rowid));
@@ -132,10 +163,9 @@ export class AnswerEngine implements Answerer {
       const { evidence, bestShare } = dutyEvidence(row.role, weighted);
       // one duty line covering the question beats words scattered over a long list
       const score = 0.55 * bestShare + 0.35 * (-h.bm25 / worst) + (h.all ? 0.1 : 0);
-      return [{ role: row.role, score, evidence }];
+      return [{ id: row.role.id, score, hit: { role: row.role, score, evidence } }];
     });
-    scored.sort((a, b) => b.score - a.score);
-    return { kind: 'who', question, intent: 'who', topic, hits: scored.slice(0, WHO_RESULTS) };
+    return scored.sort((a, b) => b.score - a.score);
   }
 
   /** Roles with this name: those stating the wanted field first, or those in the given file first. */

@@ -5,6 +5,8 @@
  */
 import type { Field, Intent } from '../answer/types.js';
 import { questionKey } from '../text/normalize.js';
+import { isEnglish } from '../words/english.js';
+import { englishSubjects, parseEnglish } from './question-en.js';
 
 export type ParsedQuestion = {
   intent: Intent;
@@ -15,6 +17,10 @@ export type ParsedQuestion = {
   topic: string;
   /** The whole question in key form. */
   key: string;
+  /** The language asked in: answers are labelled in it. */
+  lang: 'zh' | 'en';
+  /** en: the title or topic as typed, lower case with its spaces (for translation). */
+  phrase?: string;
 };
 
 /** Longest question we analyse; anything longer is cut (a title or duty phrase is never this long). */
@@ -87,24 +93,30 @@ function subjectsOf(s: string): string[] {
  */
 export function parseQuestion(question: string, isTitle: (key: string) => boolean = () => true): ParsedQuestion {
   const key = questionKey(question.slice(0, MAX_QUESTION_CHARS * 4)).slice(0, MAX_QUESTION_CHARS);
+  if (key && isEnglish(question)) {
+    const en = parseEnglish(question.slice(0, MAX_QUESTION_CHARS * 4));
+    const phrase = en.phrase.slice(0, MAX_QUESTION_CHARS);
+    if (en.intent === 'who') return { intent: 'who', subjects: [], topic: phrase, key, lang: 'en', phrase };
+    return { intent: en.intent, ...(en.field ? { field: en.field } : {}), subjects: englishSubjects(phrase), topic: '', key, lang: 'en', phrase };
+  }
   const body = key.replace(LEAD, '').replace(TAIL, '') || key;
   for (const rule of RULES) {
     const m = rule.re.exec(body);
     if (!m?.groups) continue;
     const raw = (m.groups.s ?? m.groups.t ?? '').replace(/的$/, '');
     if (!raw) continue;
-    if (rule.intent === 'who') return { intent: 'who', subjects: [], topic: raw, key };
+    if (rule.intent === 'who') return { intent: 'who', subjects: [], topic: raw, key, lang: 'zh' };
     const subjects = subjectsOf(raw);
     if (rule.needsTitle && !subjects.some(isTitle)) continue;
-    return { intent: rule.intent, field: rule.field, subjects, topic: '', key };
+    return { intent: rule.intent, field: rule.field, subjects, topic: '', key, lang: 'zh' };
   }
   // a bare 谁/哪个岗位 question the rules did not shape: search its words as duties
   if (/谁|哪个岗位|哪个职位|哪些岗位/.test(body)) {
     const topic = body.replace(/由谁|谁来|是谁的|找谁|归谁|谁|哪个岗位|哪个职位|哪些岗位|负责/g, '');
-    if (topic) return { intent: 'who', subjects: [], topic, key };
+    if (topic) return { intent: 'who', subjects: [], topic, key, lang: 'zh' };
   }
   // the whole key too: a title may itself start like scaffolding (请购专员)
   const subjects = body ? subjectsOf(body) : [];
   if (key && !subjects.includes(key)) subjects.push(key);
-  return { intent: 'role', subjects, topic: '', key };
+  return { intent: 'role', subjects, topic: '', key, lang: 'zh' };
 }

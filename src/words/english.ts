@@ -23,6 +23,18 @@ export function singular(w: string): string {
   return w.endsWith('s') ? w.slice(0, -1) : w;
 }
 
+/** Forms a dictionary may key an English word by: itself, singular, and a verb's base (patrolling → patrol, handling → handle). */
+export function lemmas(w: string): string[] {
+  const out = [w, singular(w)];
+  const ing = /^(.{2,}?)(?:ing|ed)$/.exec(w);
+  if (ing) {
+    const stem = ing[1];
+    out.push(stem, `${stem}e`);
+    if (/(.)\1$/.test(stem)) out.push(stem.slice(0, -1));
+  }
+  return [...new Set(out)];
+}
+
 /** Whether a question is typed in English: latin letters and no Han characters. */
 export function isEnglish(text: string): boolean {
   return /[a-z]{2}/i.test(text) && !/\p{Script=Han}/u.test(text);

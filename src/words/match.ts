@@ -1,0 +1,85 @@
+/**
+ * Title and "who handles" search widened by the words people use. The exact search runs first and, when it
+ * answers, alone: a question that worked before gets the same answer. Variants (glossary, synonyms,
+ * English) are tried only when it does not, and whatever they find says how (an Understood).
+ */
+import type { NameMatch, TitleMatcher } from '../search/titles.js';
+import type { Understood, Variant, WordExpander } from './expand.js';
+
+/** A variant's match counts a little below the same match typed directly. */
+const VARIANT_FACTOR = 0.97;
+/** A fuzzy match this good is kept over any variant; a variant's fuzzy match must be this good to answer. */
+const GOOD_FUZZY = 0.85;
+const VARIANT_FUZZY = 0.75;
+/** Below FOUND_SCORE: shown as "did you mean", never as the answer. */
+const SUGGESTION = 0.59;
+const FUZZY_VARIANTS = 3;
+
+export type WordMatch = { matches: NameMatch[]; understood?: Understood };
+
+/**
+ * The best names for the subjects (as TitleMatcher.match), else for a variant of them.
+ * english: the subject is the English phrase as typed.
+ */
+export function matchNames(
+  titles: TitleMatcher,
+  words: WordExpander,
+  q: { subjects: string[]; phrase?: string; english: boolean },
+  limit: number,
+  opts: { fts?: boolean; near?: boolean },
+  known: (word: string) => boolean,
+): WordMatch {
+  if (q.subjects.some((s) => titles.exact(s).length)) return { matches: titles.match(q.subjects, limit, opts) };
+  const variants: Variant[] = q.english && q.phrase ? words.titleVariants(q.phrase, true, known) : q.subjects.slice(0, 2).flatMap((s) => words.titleVariants(s, false, known));
+  const scaled = (ms: NameMatch[]) => ms.map((m) => ({ key: m.key, score: m.score * VARIANT_FACTOR }));
+  for (const v of variants) {
+    if (titles.exact(v.text).length) return { matches: scaled(titles.match([v.text], limit, opts)), understood: v.understood };
+  }
+  const typed = titles.match(q.subjects, limit, q.english ? { ...opts, fts: false } : opts);
+  if (typed[0]?.score >= GOOD_FUZZY) return { matches: typed };
+  // English words spelled like no title's pinyin (HR manager ≈ a pinyin string by chance) suggest, not answer
+  const base = q.english && q.phrase?.includes(' ') ? typed.map((m) => ({ key: m.key, score: Math.min(m.score, SUGGESTION) })) : typed;
+  let best: WordMatch = { matches: base };
+  for (const v of variants.slice(0, FUZZY_VARIANTS)) {
+    const found = scaled(titles.match([v.text], limit, { ...opts, fts: false }));
+        // a guess built from a guess answers only when close; otherwise the typed words' own matches stay (suggestions)
+    if (found[0] && found[0].score >= VARIANT_FUZZY && found[0].score > (best.matches[0]?.score ?? 0)) best = { matches: found, understood: v.understood };
+  }
+  return best;
+}
+
+export type WhoHit<T> = { id: string; score: number; hit: T };
+
+/** Enough hits this strong and the question's own words were found: no variant is searched. */
+const STRONG_HIT = 0.5;
+const VARIANT_SEARCHES = 4;
+const VARIANT_WHO_FACTOR = 0.9;
+
+/**
+ * "Who handles" hits for a topic, topped up from its variants when the topic's own words find fewer than
+ * want strong hits. search runs one topic; hits from variants score a little lower and say how they came.
+ */
+export function searchTopics<T>(
+  words: WordExpander,
+  q: { topic: string; english: boolean },
+  want: number,
+  known: (word: string) => boolean,
+  search: (topic: string) => WhoHit<T>[],
+): { hits: WhoHit<T>[]; understood?: Understood; byVariant: Map<string, Understood> } {
+  const own = q.english ? [] : search(q.topic);
+  const byVariant = new Map<string, Understood>();
+  if (own.filter((h) => h.score >= STRONG_HIT).length >= Math.min(want, 3)) return { hits: own, byVariant };
+  const merged = new Map(own.map((h) => [h.id, h]));
+  const variants = words.topicVariants(q.topic, q.english, { near: true, known }).slice(0, VARIANT_SEARCHES);
+  for (const v of variants) {
+    for (const h of search(v.text)) {
+      const score = h.score * (q.english ? 1 : VARIANT_WHO_FACTOR);
+      const prev = merged.get(h.id);
+      if (prev && prev.score >= score) continue;
+      merged.set(h.id, { ...h, score });
+      byVariant.set(h.id, v.understood);
+    }
+  }
+  const hits = [...merged.values()].sort((a, b) => b.score - a.score);
+  return { hits, understood: hits[0] ? byVariant.get(hits[0].id) : undefined, byVariant };
+}
