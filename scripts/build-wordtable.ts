@@ -24,10 +24,11 @@ const OUT = path.join(PROJECT_ROOT, 'src', 'words', 'table.tsv');
 /** A sense held by more words than this is too general to make them synonyms (e.g. "to maintain" has 12). */
 const SYN_HOLDERS = 8;
 const NEAR_HOLDERS = 12;
+const HEAD_HOLDERS = 8;
 /** Share of their senses two words must have in common (司机/驾驶员: chauffeur, driver / pilot, driver = 1/3). */
 const SYN_JACCARD = 0.3;
 const EN_MAX_WORDS = 2;
-const EN_MAX_HOLDERS = 8;
+const EN_MAX_HOLDERS = 12;
 /** Senses that rank a person (manager, supervisor): two words sharing one are different ranks, not synonyms. */
 const RANK_SENSE = /\b(manager|director|supervisor|head|chief|leader|boss|deputy|assistant|officer|foreman|captain|in charge|superintendent|president|executive|principal|administrator|commander|secretary)\b/;
 /** A sense naming a person by what they do (driver, cashier, cook, security guard): the title vocabulary. */
@@ -47,6 +48,7 @@ export const MUST_DIFFER = [
 const MUST_DIFFER_SYN = [['保养', '赡养']];
 const MUST_FIND = [
   ['司机', '驾驶员'],
+  ['投诉', '客诉'],
   ['巡逻', '巡查'],
   ['保养', '维护'],
   ['保安', '安保'],
@@ -118,6 +120,20 @@ function main(): void {
         else if (s.startsWith('to ') && a.length === 2 && b.length === 2) link(near, a, b);
       }
     }
+  }
+  // 投诉 (to lodge a complaint) and 客诉 (customer complaint) share the thing, not the sense: 2-character
+  // words naming the same thing as the object or head of a short sense are near words
+  const heads = new Map<string, string[]>();
+  for (const [w, ss] of sensesOf) {
+    if (w.length !== 2 || rank.has(w)) continue;
+    for (const s of new Set(ss.map(bare))) {
+      const m = /^(?:to [a-z]+ (?:a |an |the )?|[a-z]+ )([a-z]{4,})$/.exec(s);
+      if (m && !RANK_SENSE.test(m[1])) (heads.get(m[1]) ?? heads.set(m[1], []).get(m[1])!).push(w);
+    }
+  }
+  for (const [, ws] of heads) {
+    if (ws.length < 2 || ws.length > HEAD_HOLDERS) continue;
+    for (let i = 0; i < ws.length; i++) for (let j = i + 1; j < ws.length; j++) if (!syn.get(ws[i])?.has(ws[j])) link(near, ws[i], ws[j]);
   }
   // 保安 (public security; security guard) and 安保 (security) share no whole sense, only a gloss word
   for (const [w, ss] of sensesOf) {

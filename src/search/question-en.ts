@@ -9,7 +9,7 @@ import { canonical, normalizeKey, plainFromSlack } from '../text/normalize.js';
 
 export type EnglishParse = { intent: Intent; field?: Field; phrase: string };
 
-const LEAD = /^(?:\/role\s+)?(?:(?:hi|hello|hey|please|pls|can you tell me|could you tell me|tell me|i want to know|i'd like to know|show me|i need)\b[ ,]*)+/;
+const LEAD = /^(?:\/role\s+)?(?:(?:hi|hello|hey|please|pls|can you tell me|could you tell me|tell me|i want to know|i'd like to know|show me|i need)\b[ ,]*)*/;
 const ART = '(?:(?:the|a|an|our|my)\\s+)?';
 const P = '(?<p>.+?)';
 const ROLE_WORD = /\s+(?:role|position|job|post)$/;

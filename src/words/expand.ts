@@ -66,14 +66,14 @@ export class WordExpander {
   }
 
   /** Options for one English word or phrase: glossary, title affixes, then the table. */
-  private englishOptions(key: string, title: boolean): { text: string; via: Via }[] {
-    const opts: { text: string; via: Via }[] = [];
+  private englishOptions(key: string, title: boolean): Option[] {
+    const opts: Option[] = [];
     const words = key.split(' ');
     const last = words.pop()!;
     // only the last word is inflected in a key (customer complaints, patrolling)
     for (const k of lemmas(last).map((l) => [...words, l].join(' '))) {
       for (const g of this.glossary.alternatives(k)) opts.push({ text: g, via: 'glossary' });
-      if (title) for (const a of TITLE_AFFIXES[k] ?? []) opts.push({ text: a, via: 'english' });
+      if (title) for (const a of TITLE_AFFIXES[k] ?? []) opts.push({ text: a, via: 'english', affix: true });
       for (const w of this.table.english(k)) opts.push({ text: w, via: 'english' });
     }
     const seen = new Set<string>();
@@ -85,33 +85,47 @@ export class WordExpander {
     // the whole phrase first (customer complaint → 客诉, security guard → 保安)
     for (const o of this.englishOptions(key, opts.title)) if (opts.known(o.text)) out.add(o.text, { from: key, to: o.text, via: o.via });
     const words = key.split(' ').filter((w) => w && (!EN_STOP.has(w) || (opts.title && TITLE_KEEP.has(w))));
-    // word by word, a known two-word phrase taken as one (front office, customer service)
-    const parts: { text: string; via: Via }[][] = [];
-    // a title's parts are checked once joined (副 alone is no indexed word, 副厨师 may be)
-    const partKnown = opts.title ? () => true : opts.known;
+    // word by word, with and without two-word phrases taken as one (front office, customer service)
+    for (const pairs of [true, false]) {
+      const parts = this.englishParts(words, pairs, opts);
+      if (!parts || !parts.length || (parts.length === 1 && words.length === 1)) continue;
+      // Chinese word order follows English for titles (front office manager → 前厅经理); a duty topic's
+      // words are searched apart, so they are joined with a comma
+      const sep = opts.title ? '' : '，';
+      for (const combo of product(parts, MAX_VARIANTS * 2)) {
+        const text = combo.map((o) => o.text).join(sep);
+        if (opts.title && !opts.known(text)) continue;
+        out.add(text, { from: key, to: text, via: combo.some((o) => o.via === 'glossary') ? 'glossary' : 'english' });
+      }
+    }
+  }
+
+  /** Each word's (or two-word phrase's) options, those the documents contain first; null when a title word has none. */
+  private englishParts(words: string[], pairs: boolean, opts: { title: boolean; known: (word: string) => boolean }): Option[][] | null {
+    const parts: Option[][] = [];
+    // a duty word the documents lack finds nothing; a title's parts are checked once joined (副 alone is no indexed word)
+    const rank = (list: Option[]) => {
+      const usable = opts.title ? list : list.filter((o) => opts.known(o.text));
+      const first = (o: Option) => (o.via === 'glossary' || o.affix ? 0 : opts.known(o.text) ? 1 : 2);
+      return usable.map((o, i) => ({ o, i })).sort((a, b) => first(a.o) - first(b.o) || a.i - b.i).map((x) => x.o).slice(0, MAX_OPTIONS);
+    };
     for (let i = 0; i < words.length; i++) {
-      const pair = i + 1 < words.length ? this.englishOptions(`${words[i]} ${words[i + 1]}`, opts.title).filter((o) => partKnown(o.text)) : [];
+      const pair = pairs && i + 1 < words.length ? rank(this.englishOptions(`${words[i]} ${words[i + 1]}`, opts.title)) : [];
       if (pair.length) {
-        parts.push(pair.slice(0, MAX_OPTIONS));
+        parts.push(pair);
         i++;
         continue;
       }
-      const single = this.englishOptions(words[i], opts.title).filter((o) => partKnown(o.text));
+      const single = rank(this.englishOptions(words[i], opts.title));
       // a title word with no translation: any title built without it would name another role
-      if (!single.length && opts.title) return;
-      if (single.length) parts.push(single.slice(0, MAX_OPTIONS));
+      if (!single.length && opts.title) return null;
+      if (single.length) parts.push(single);
     }
-    if (!parts.length || (parts.length === 1 && words.length === 1)) return;
-    // Chinese word order follows English for titles (front office manager → 前厅经理); a duty topic's
-    // words are searched apart, so they are joined with a comma
-    const sep = opts.title ? '' : '，';
-    for (const combo of product(parts, MAX_VARIANTS * 2)) {
-      const text = combo.map((o) => o.text).join(sep);
-      if (opts.title && !opts.known(text)) continue;
-      out.add(text, { from: key, to: text, via: combo.some((o) => o.via === 'glossary') ? 'glossary' : 'english' });
-    }
+    return parts;
   }
 }
+
+type Option = { text: string; via: Via; affix?: boolean };
 
 /** Combinations of one option per part, best options first (by the sum of their ranks), at most max. */
 function product<T>(parts: T[][], max: number): T[][] {
