@@ -2,22 +2,26 @@
 import { existsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { fail, parseArgs } from '../src/cli/args.js';
-import { loadPaths } from '../src/config.js';
+import { loadGlossaryPath, loadPaths } from '../src/config.js';
 import { buildIndex } from '../src/ingest/build.js';
+import { checkGlossary, GLOSSARY_META, glossaryReportLines, loadGlossary } from '../src/words/glossary.js';
 
-const USAGE = 'usage: npm run index -- [--data <documents folder>] [--db <index file>]';
+const USAGE = 'usage: npm run index -- [--data <documents folder>] [--db <index file>] [--glossary <file>]';
 const paths = loadPaths();
 const args = parseArgs(
   process.argv.slice(2),
-  z.object({ data: z.string().min(1).default(paths.dataDir), db: z.string().min(1).default(paths.dbPath) }),
+  z.object({ data: z.string().min(1).default(paths.dataDir), db: z.string().min(1).default(paths.dbPath), glossary: z.string().min(1).default(loadGlossaryPath()) }),
   USAGE,
 );
 
 if (!existsSync(args.data) || !statSync(args.data).isDirectory()) fail(`documents folder not found: ${args.data}`, 1);
 
+const glossary = loadGlossary(args.glossary);
+if (glossary instanceof Error) fail(`the glossary is invalid, index not written: ${glossary.message}`, 1);
+
 let built: Awaited<ReturnType<typeof buildIndex>>;
 try {
-  built = await buildIndex(args.data, args.db);
+  built = await buildIndex(args.data, args.db, { meta: { [GLOSSARY_META]: glossary.toJSON() } });
 } catch (e) {
   fail(`cannot write the index to ${args.db}: ${(e as Error).message}`, 1);
 }
@@ -29,6 +33,7 @@ const out: string[] = [`documents: ${documents.length} found, ${ok.length} index
 for (const d of ok) out.push(`  ${d.file}: ${d.roles} role(s)`);
 for (const d of skipped) out.push(`  skipped ${d.file}: ${d.reason}`);
 out.push(`roles: ${roles.length}`);
+if (glossary.size) out.push(`glossary ${args.glossary}: ${glossary.size} entries`, ...glossaryReportLines(checkGlossary(args.glossary, glossary, roles)).map((l) => `  ${l.slice(2)}`));
 process.stdout.write(out.join('\n') + '\n');
 
 if (!built.written) fail(`no document in ${args.data} could be read; index not written`, 1);

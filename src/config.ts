@@ -21,6 +21,11 @@ export function loadPaths(env: NodeJS.ProcessEnv = process.env): Paths {
   return { dataDir: parsed.data.ROLEBOT_DATA, dbPath: parsed.data.ROLEBOT_DB };
 }
 
+/** The company glossary HR edits (ROLEBOT_GLOSSARY, default data/glossary.yml); a missing file is no glossary. */
+export function loadGlossaryPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ROLEBOT_GLOSSARY || path.join(PROJECT_ROOT, 'data', 'glossary.yml');
+}
+
 /** Treat `VAR=` (left blank in a copied .env) the same as unset. */
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { openAnswerer } from './answer/engine.js';
-import type { Paths } from './config.js';
+import { loadGlossaryPath, type Paths } from './config.js';
+import { GLOSSARY_META, loadGlossary } from './words/glossary.js';
 import { buildIndex } from './ingest/build.js';
 import { HELP_TEXT, renderText } from './render/text.js';
 import { isCurrentIndex } from './store/db.js';
@@ -16,7 +17,10 @@ export async function ensureIndex(paths: Paths): Promise<void> {
   if (isCurrentIndex(paths.dbPath)) return;
   // Missing, or left by an older checkout with other tables: build it from the documents.
   process.stdout.write(`${existsSync(paths.dbPath) ? '索引版本过旧' : '首次运行'}：正在从 ${paths.dataDir} 建立索引……\n`);
-  const { documents, roles, written } = await buildIndex(paths.dataDir, paths.dbPath);
+  // the glossary as npm run index stores it; an invalid one is left out here (npm run index names the problem)
+  const glossary = loadGlossary(loadGlossaryPath());
+  const meta: Record<string, string> = glossary instanceof Error ? {} : { [GLOSSARY_META]: glossary.toJSON() };
+  const { documents, roles, written } = await buildIndex(paths.dataDir, paths.dbPath, { meta });
   if (!written) throw new Error(`${paths.dataDir} 中没有可读取的文档，无法建立索引`);
   for (const d of documents) if (d.status === 'skipped') process.stdout.write(`  跳过 ${d.file}：${d.reason}\n`);
   process.stdout.write(`索引已建立：${roles.length} 个岗位，${documents.length} 个文档。\n`);

@@ -3,6 +3,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import type { FieldChange, RoleRef } from './diff.js';
 import type { RefreshResult } from './run.js';
 import type { Warning } from './warnings.js';
+import { glossaryReportLines } from '../words/glossary.js';
 
 export type RefreshReport = Omit<RefreshResult, 'roles'> & { roleCount: number };
 
@@ -104,7 +105,9 @@ export function renderMarkdown(r: RefreshResult): string {
     ['unknownReportsTo', 'Reporting to a role that exists nowhere'],
   ];
   out.push('', '## Warnings');
-  if (!r.warnings.length) out.push('', 'None.');
+  const glossary = glossaryReportLines(r.glossary);
+  if (!r.warnings.length && !glossary.length) out.push('', 'None.');
+  if (glossary.length) out.push('', `### Glossary (${glossary.length})`, '', ...glossary);
   for (const [kind, heading] of sections) {
     const ws = r.warnings.filter((w) => w.kind === kind);
     if (ws.length) out.push('', `### ${heading} (${ws.length})`, '', ...ws.map(warningLine));
