@@ -6,8 +6,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { types } from '@slack/bolt';
-import type { Answer, Field, FieldAnswer, NotFoundAnswer, Ranked, RoleAnswer, RoleLink, WhoAnswer } from '../answer/types.js';
+import type { Answer, Field, FieldAnswer, NotFoundAnswer, Ranked, RoleAnswer, RoleLink, Understanding, WhoAnswer } from '../answer/types.js';
 import type { Role } from '../roles/schema.js';
+import { FIELD_LABELS, understoodLine, type Lang } from './words.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -69,13 +70,9 @@ const COMPACT = { duties: 10, requirements: 6, reports: 8, alternatives: 5, hits
 /** Caps that hold even in the full view, so the message stays within 50 blocks and 25 buttons a block. */
 const FULL = { duties: Infinity, requirements: Infinity, reports: 20, alternatives: 10, hits: 40, evidence: 5, suggestions: 10, lineChars: Infinity };
 
-const LABEL: Record<Field, string> = {
-  department: '所属部门',
-  reportsTo: '汇报对象',
-  directReports: '直接下属',
-  duties: '岗位职责',
-  requirements: '任职要求',
-};
+const LABELS: Record<Lang, Record<Field, string>> = { zh: { ...FIELD_LABELS.zh, reportsTo: '汇报对象' }, en: FIELD_LABELS.en };
+/** The labels of the answer being rendered (renderAnswer sets them from its language; rendering is synchronous). */
+let LABEL = LABELS.zh;
 
 // ---------------------------------------------------------------- text
 
@@ -318,9 +315,9 @@ function fieldCard(a: FieldAnswer, ids: Ids, caps: Caps): Body {
   };
 }
 
-function whoCard(a: WhoAnswer, ids: Ids, caps: Caps): Body {
+function whoCard(a: WhoAnswer & Understanding, ids: Ids, caps: Caps): Body {
   const hits = a.hits.slice(0, caps.hits);
-  const content: KnownBlock[] = [header(`谁负责：${a.topic || a.question}`)];
+  const content: KnownBlock[] = [header(`${a.lang === 'en' ? 'Who handles: ' : '谁负责：'}${a.topic || a.question}`)];
   let truncated = a.hits.length > hits.length;
   for (const hit of hits) {
     const title = `*${fitEscaped(hit.role.title, 200)}*${hit.role.department ? `　${fitEscaped(hit.role.department, 200)}` : ''}`;
@@ -397,6 +394,7 @@ const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMessage {
   if (answer.kind === 'help') return renderHelp();
   const caps = opts.full ? FULL : COMPACT;
+  LABEL = LABELS[answer.lang ?? 'zh'];
   const ids = new Ids();
   const body =
     answer.kind === 'role'
@@ -413,6 +411,9 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMes
   const tail: KnownBlock[] = [...actions('card', footer)];
   if (opts.sharedBy && USER_ID.test(opts.sharedBy)) tail.push(context(`<@${opts.sharedBy}> 分享`));
 
+  // what the question's words were taken to mean, under the first block, so a wrong match is visible
+  const understood = understoodLine(answer);
+  if (understood) body.content.splice(1, 0, context(fitEscaped(understood, 300)));
   // Whatever the caps allowed, the message keeps to 50 blocks: content is cut and says so.
   let content = body.content;
   if (content.length + tail.length > LIMITS.blocks) {
