@@ -22,7 +22,15 @@ const Term = z.string().trim().min(1, 'empty name').max(100, 'longer than 100 ch
 const Names = z.union([Term.transform((t) => [t]), z.array(Term).max(50, 'more than 50 names')]);
 const Entries = z.record(Term, Names);
 const Structured = z.object({ roles: Entries.default({}), terms: Entries.default({}) }).strict();
-export const GlossarySchema = z.union([Structured, Entries.transform((terms) => ({ roles: {}, terms }))]);
+const Flat = Entries.transform((terms) => ({ roles: {}, terms }));
+/** A file naming roles or terms at the top is the structured form (and held to it); otherwise all terms. */
+export const GlossarySchema = z.unknown().transform((v, ctx): GlossaryData => {
+  const structured = v !== null && typeof v === 'object' && !Array.isArray(v) && ('roles' in v || 'terms' in v);
+  const r = (structured ? Structured : Flat).safeParse(v);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
 
 /** The index meta key the validated glossary is stored under. */
 export const GLOSSARY_META = 'glossary';
@@ -40,6 +48,8 @@ export class Glossary {
   /** key → the other names of every entry holding it (display forms). */
   private readonly others = new Map<string, string[]>();
 
+  private readonly termKeys: string[];
+
   constructor(readonly data: GlossaryData) {
     this.entries = [
       ...Object.entries(data.roles).map(([head, names]) => ({ kind: 'role' as const, head, names })),
@@ -56,6 +66,8 @@ export class Glossary {
         for (const t of targets) if (!list.includes(t)) list.push(t);
       }
     }
+    const terms = this.entries.filter((e) => e.kind === 'term').flatMap((e) => [e.head, ...e.names].map(glossaryKey));
+    this.termKeys = [...new Set(terms)].filter((k) => k && !k.includes(' ')).sort((a, b) => b.length - a.length);
   }
 
   /** The names a typed word stands for here (保安 → 门卫, security guard), nearest first. */
@@ -63,9 +75,12 @@ export class Glossary {
     return this.others.get(glossaryKey(text)) ?? [];
   }
 
-  /** Glossary words found in a key-form text, longest first at each position (for substitution in titles). */
+  /**
+   * The terms' words, longest first: replaced inside a longer title or topic (保安主管 → 门卫主管). Role names
+   * are not: they stand for a whole title.
+   */
   words(): string[] {
-    return [...this.others.keys()].filter((k) => !k.includes(' ')).sort((a, b) => b.length - a.length);
+    return this.termKeys;
   }
 
   get size(): number {

@@ -3,7 +3,7 @@
  * answers, alone: a question that worked before gets the same answer. Variants (glossary, synonyms,
  * English) are tried only when it does not, and whatever they find says how (an Understood).
  */
-import type { NameMatch, TitleMatcher } from '../search/titles.js';
+import { FOUND_SCORE, type NameMatch, type TitleMatcher } from '../search/titles.js';
 import type { Understood, Variant, WordExpander } from './expand.js';
 
 /** A variant's match counts a little below the same match typed directly. */
@@ -30,19 +30,22 @@ export function matchNames(
   known: (word: string) => boolean,
 ): WordMatch {
   if (q.subjects.some((s) => titles.exact(s).length)) return { matches: titles.match(q.subjects, limit, opts) };
+  // a close match of the words as typed wins over any rewrite of them
+  const typed = titles.match(q.subjects, limit, q.english ? { ...opts, fts: false } : opts);
+  if (typed[0]?.score >= GOOD_FUZZY) return { matches: typed };
   const variants: Variant[] = q.english && q.phrase ? words.titleVariants(q.phrase, true, known) : q.subjects.slice(0, 2).flatMap((s) => words.titleVariants(s, false, known));
   const scaled = (ms: NameMatch[]) => ms.map((m) => ({ key: m.key, score: m.score * VARIANT_FACTOR }));
   for (const v of variants) {
     if (titles.exact(v.text).length) return { matches: scaled(titles.match([v.text], limit, opts)), understood: v.understood };
   }
-  const typed = titles.match(q.subjects, limit, q.english ? { ...opts, fts: false } : opts);
-  if (typed[0]?.score >= GOOD_FUZZY) return { matches: typed };
   // English words spelled like no title's pinyin (HR manager ≈ a pinyin string by chance) suggest, not answer
   const base = q.english && q.phrase?.includes(' ') ? typed.map((m) => ({ key: m.key, score: Math.min(m.score, SUGGESTION) })) : typed;
   let best: WordMatch = { matches: base };
+  // the typed words' own partial match (客服经理 ⊂ 客户服务经理) is surer than a close match of a rewrite
+  if (base[0]?.score >= FOUND_SCORE) return best;
   for (const v of variants.slice(0, FUZZY_VARIANTS)) {
     const found = scaled(titles.match([v.text], limit, { ...opts, fts: false }));
-        // a guess built from a guess answers only when close; otherwise the typed words' own matches stay (suggestions)
+    // a guess built from a guess answers only when close; otherwise the typed words' own matches stay (suggestions)
     if (found[0] && found[0].score >= VARIANT_FUZZY && found[0].score > (best.matches[0]?.score ?? 0)) best = { matches: found, understood: v.understood };
   }
   return best;
@@ -70,16 +73,21 @@ export function searchTopics<T>(
   const byVariant = new Map<string, Understood>();
   if (own.filter((h) => h.score >= STRONG_HIT).length >= Math.min(want, 3)) return { hits: own, byVariant };
   const merged = new Map(own.map((h) => [h.id, h]));
+  const ownIdsEarly = new Set(merged.keys());
   const variants = words.topicVariants(q.topic, q.english, { near: true, known }).slice(0, VARIANT_SEARCHES);
   for (const v of variants) {
     for (const h of search(v.text)) {
       const score = h.score * (q.english ? 1 : VARIANT_WHO_FACTOR);
       const prev = merged.get(h.id);
-      if (prev && prev.score >= score) continue;
+      if (ownIdsEarly.has(h.id) || (prev && prev.score >= score)) continue;
       merged.set(h.id, { ...h, score });
       byVariant.set(h.id, v.understood);
     }
   }
-  const hits = [...merged.values()].sort((a, b) => b.score - a.score);
+  // the topic's own hits keep their order; a variant's hit goes above the own weak ones only when it is strong
+  const ownIds = new Set(own.map((h) => h.id));
+  const fromVariants = [...merged.values()].filter((h) => !ownIds.has(h.id)).sort((a, b) => b.score - a.score);
+  const strong = (h: WhoHit<T>) => h.score >= STRONG_HIT;
+  const hits = [...own.filter(strong), ...fromVariants.filter(strong), ...own.filter((h) => !strong(h)), ...fromVariants.filter((h) => !strong(h))];
   return { hits, understood: hits[0] ? byVariant.get(hits[0].id) : undefined, byVariant };
 }
