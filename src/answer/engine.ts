@@ -143,7 +143,7 @@ export class AnswerEngine implements Answerer {
   private readonly known = (w: string): boolean => topicTokens(w).every((t) => this.vocab.docs(t) > 0);
 
   private who(question: string, topic: string, english: boolean): Answer {
-    const { hits, understood } = searchTopics(this.words, { topic, english }, WHO_RESULTS, this.known, (t) => this.whoHits(t));
+    const { hits, understood } = searchTopics(this.words, { topic, english }, this.known, (t) => this.whoHits(t));
     if (!hits.length) {
       const suggestions = this.rankTitles([normalizeKey(topic)], undefined, english ? topic : undefined).ranked.slice(0, 5);
       return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };

@@ -30,9 +30,10 @@ export function matchNames(
   known: (word: string) => boolean,
 ): WordMatch {
   if (q.subjects.some((s) => titles.exact(s).length)) return { matches: titles.match(q.subjects, limit, opts) };
-  // a close match of the words as typed wins over any rewrite of them
+  // a match of the words as typed wins over any rewrite of them (Chinese: even a partial one, 客服经理 ⊂
+  // 客户服务经理; English words only match a title's pinyin by chance, so there it must be close)
   const typed = titles.match(q.subjects, limit, q.english ? { ...opts, fts: false } : opts);
-  if (typed[0]?.score >= GOOD_FUZZY) return { matches: typed };
+  if (typed[0]?.score >= (q.english ? GOOD_FUZZY : FOUND_SCORE)) return { matches: typed };
   const variants: Variant[] = q.english && q.phrase ? words.titleVariants(q.phrase, true, known) : q.subjects.slice(0, 2).flatMap((s) => words.titleVariants(s, false, known));
   const scaled = (ms: NameMatch[]) => ms.map((m) => ({ key: m.key, score: m.score * VARIANT_FACTOR }));
   for (const v of variants) {
@@ -41,8 +42,6 @@ export function matchNames(
   // English words spelled like no title's pinyin (HR manager ≈ a pinyin string by chance) suggest, not answer
   const base = q.english && q.phrase?.includes(' ') ? typed.map((m) => ({ key: m.key, score: Math.min(m.score, SUGGESTION) })) : typed;
   let best: WordMatch = { matches: base };
-  // the typed words' own partial match (客服经理 ⊂ 客户服务经理) is surer than a close match of a rewrite
-  if (base[0]?.score >= FOUND_SCORE) return best;
   for (const v of variants.slice(0, FUZZY_VARIANTS)) {
     const found = scaled(titles.match([v.text], limit, { ...opts, fts: false }));
     // a guess built from a guess answers only when close; otherwise the typed words' own matches stay (suggestions)
@@ -53,25 +52,25 @@ export function matchNames(
 
 export type WhoHit<T> = { id: string; score: number; hit: T };
 
-/** Enough hits this strong and the question's own words were found: no variant is searched. */
+/** A hit this strong means the question's own words were found: no variant is searched. */
 const STRONG_HIT = 0.5;
 const VARIANT_SEARCHES = 4;
 const VARIANT_WHO_FACTOR = 0.9;
 
 /**
- * "Who handles" hits for a topic, topped up from its variants when the topic's own words find fewer than
- * want strong hits. search runs one topic; hits from variants score a little lower and say how they came.
+ * "Who handles" hits for a topic, topped up from its variants when the topic's own words find no strong
+ * hit. search runs one topic; hits from variants score a little lower and say how they came.
  */
 export function searchTopics<T>(
   words: WordExpander,
   q: { topic: string; english: boolean },
-  want: number,
   known: (word: string) => boolean,
   search: (topic: string) => WhoHit<T>[],
 ): { hits: WhoHit<T>[]; understood?: Understood; byVariant: Map<string, Understood> } {
   const own = q.english ? [] : search(q.topic);
   const byVariant = new Map<string, Understood>();
-  if (own.filter((h) => h.score >= STRONG_HIT).length >= Math.min(want, 3)) return { hits: own, byVariant };
+  // the question's own words found a role that covers them: nothing to widen (and no time spent on it)
+  if (own.some((h) => h.score >= STRONG_HIT)) return { hits: own, byVariant };
   const merged = new Map(own.map((h) => [h.id, h]));
   const ownIdsEarly = new Set(merged.keys());
   const variants = words.topicVariants(q.topic, q.english, { near: true, known }).slice(0, VARIANT_SEARCHES);
