@@ -28,7 +28,7 @@ const HEAD_HOLDERS = 8;
 /** Share of their senses two words must have in common (司机/驾驶员: chauffeur, driver / pilot, driver = 1/3). */
 const SYN_JACCARD = 0.3;
 const EN_MAX_WORDS = 2;
-const EN_MAX_HOLDERS = 12;
+const EN_MAX_HOLDERS = 16;
 /** Senses that rank a person (manager, supervisor): two words sharing one are different ranks, not synonyms. */
 const RANK_SENSE = /\b(manager|director|supervisor|head|chief|leader|boss|deputy|assistant|officer|foreman|captain|in charge|superintendent|president|executive|principal|administrator|commander|secretary)\b/;
 /** A sense naming a person by what they do (driver, cashier, cook, security guard): the title vocabulary. */
@@ -160,6 +160,9 @@ function main(): void {
       };
       const b = bare(s);
       add(b.replace(/^to /, ''), rank);
+      // "chairman of the board" is also found by its head: chairman → 董事长
+      const head = /^([a-z]+(?: [a-z]+)?) of (?:the |a |an )?[a-z]+(?: [a-z]+)?$/.exec(b);
+      if (head) add(head[1], rank + 3);
       // "to lodge a complaint" is also found by its object: complaint → 投诉
       const object = /^to [a-z]+ (?:a |an |the |one's )?([a-z]+)$/.exec(b);
       if (object) add(object[1], rank + 3);

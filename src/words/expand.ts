@@ -110,7 +110,8 @@ export class WordExpander {
       return usable.map((o, i) => ({ o, i })).sort((a, b) => first(a.o) - first(b.o) || a.i - b.i).map((x) => x.o).slice(0, MAX_OPTIONS);
     };
     for (let i = 0; i < words.length; i++) {
-      const pair = pairs && i + 1 < words.length ? rank(this.englishOptions(`${words[i]} ${words[i + 1]}`, opts.title)) : [];
+      // a two-word phrase is one word in Chinese (客服): worth taking only if the documents have it
+      const pair = pairs && i + 1 < words.length ? rank(this.englishOptions(`${words[i]} ${words[i + 1]}`, opts.title).filter((o) => opts.known(o.text))) : [];
       if (pair.length) {
         parts.push(pair);
         i++;

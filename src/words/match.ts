@@ -59,38 +59,44 @@ const STRONG_HIT = 0.5;
 const VARIANT_SEARCHES = 2;
 const VARIANT_SEARCHES_EN = 4;
 const VARIANT_WHO_FACTOR = 0.9;
+const PARTIAL_FACTOR = 0.5;
 
 /**
- * "Who handles" hits for a topic, topped up from its variants when the topic's own words find no strong
- * hit. search runs one topic; hits from variants score a little lower and say how they came.
+ * "Who handles" hits for a topic, topped up from its rewrites when the topic's own words find no strong
+ * hit, or when one of its words is one the documents lack (客诉, 打扫): the own search left that word out
+ * and answered only the rest. search runs one topic; hits from rewrites score a little lower and say how
+ * they came.
  */
 export function searchTopics<T>(
   words: WordExpander,
   q: { topic: string; english: boolean },
   known: (word: string) => boolean,
   search: (topic: string) => WhoHit<T>[],
-): { hits: WhoHit<T>[]; understood?: Understood; byVariant: Map<string, Understood> } {
+): { hits: WhoHit<T>[]; understood?: Understood } {
   const own = q.english ? [] : search(q.topic);
-  const byVariant = new Map<string, Understood>();
+  const strong = (h: WhoHit<T>) => h.score >= STRONG_HIT;
+  const rewrites = words.topicVariants(q.topic, q.english, { near: true, known });
+  const lacking = !q.english && rewrites.some((v) => !known(v.understood.from));
   // the question's own words found a role that covers them: nothing to widen (and no time spent on it)
-  if (own.some((h) => h.score >= STRONG_HIT)) return { hits: own, byVariant };
-  const merged = new Map(own.map((h) => [h.id, h]));
-  const ownIdsEarly = new Set(merged.keys());
+  if (!lacking && own.some(strong)) return { hits: own };
   // each search costs a few ms at 100k roles: an English topic (nothing of its own) gets more of them
-  const variants = words.topicVariants(q.topic, q.english, { near: true, known }).slice(0, q.english ? VARIANT_SEARCHES_EN : VARIANT_SEARCHES);
-  for (const v of variants) {
+  const tried = (lacking ? rewrites.filter((v) => !known(v.understood.from)) : rewrites).slice(0, q.english ? VARIANT_SEARCHES_EN : VARIANT_SEARCHES);
+  const ownIds = new Set(own.map((h) => h.id));
+  const found = new Map<string, WhoHit<T> & { understood: Understood }>();
+  for (const v of tried) {
     for (const h of search(v.text)) {
       const score = h.score * (q.english ? 1 : VARIANT_WHO_FACTOR);
-      const prev = merged.get(h.id);
-      if (ownIdsEarly.has(h.id) || (prev && prev.score >= score)) continue;
-      merged.set(h.id, { ...h, score });
-      byVariant.set(h.id, v.understood);
+      if (ownIds.has(h.id) || (found.get(h.id)?.score ?? -1) >= score) continue;
+      found.set(h.id, { ...h, score, understood: v.understood });
     }
   }
-  // the topic's own hits keep their order; a variant's hit goes above the own weak ones only when it is strong
-  const ownIds = new Set(own.map((h) => h.id));
-  const fromVariants = [...merged.values()].filter((h) => !ownIds.has(h.id)).sort((a, b) => b.score - a.score);
-  const strong = (h: WhoHit<T>) => h.score >= STRONG_HIT;
-  const hits = [...own.filter(strong), ...fromVariants.filter(strong), ...own.filter((h) => !strong(h)), ...fromVariants.filter((h) => !strong(h))];
-  return { hits, understood: hits[0] ? byVariant.get(hits[0].id) : undefined, byVariant };
+  // the topic's own strong hits keep their places (unless they ignored a word); a rewrite's hit goes above
+  // the own weak ones only when it is strong
+  const fromRewrites = [...found.values()].sort((a, b) => b.score - a.score);
+  // own hits that ignored a word match only part of the question: they score as weak ones
+  const ownStrong = lacking ? [] : own.filter(strong);
+  const ownRest = own.filter((h) => !ownStrong.includes(h)).map((h) => (lacking ? { ...h, score: Math.min(h.score * PARTIAL_FACTOR, STRONG_HIT - 0.01) } : h));
+  const rest = [...ownRest, ...fromRewrites.filter((h) => !strong(h))].sort((a, b) => b.score - a.score);
+  const hits: WhoHit<T>[] = [...ownStrong, ...fromRewrites.filter(strong), ...rest];
+  return { hits, understood: hits[0] ? found.get(hits[0].id)?.understood : undefined };
 }
