@@ -4,6 +4,8 @@ import type { Role } from '../roles/schema.js';
 import { FIELD_LABELS, ui, understoodLine, type Lang } from './words.js';
 
 export const FIELD_LABEL: Record<Field, string> = FIELD_LABELS.zh;
+/** The role card's own shorter labels. */
+const CARD_LABEL: Record<Field, string> = { department: '部门', reportsTo: '上级', directReports: '下属', duties: '岗位职责', requirements: '任职要求' };
 
 export const HELP_TEXT = [
   '可以这样问：',
@@ -51,7 +53,7 @@ export function markEvidence(e: Evidence, max = EVIDENCE_CHARS): string {
 
 function roleCard(r: Role, reporting: ReportingLine): string[] {
   const t = ui(lang);
-  const L = FIELD_LABELS[lang];
+  const L = lang === 'en' ? FIELD_LABELS.en : CARD_LABEL;
   const out = [`【${r.title}】${r.aliases.length ? `（${t.aka}：${r.aliases.join('、')}）` : ''}`];
   out.push(`${L.department}：${r.department ?? t.none}`);
   out.push(`${L.reportsTo}：${reporting.chain.length ? reporting.chain.map((l) => l.name).join(' → ') : (r.reportsTo ?? t.none)}`);

@@ -94,7 +94,8 @@ export class WordExpander {
       const sep = opts.title ? '' : '，';
       for (const combo of product(parts, MAX_VARIANTS * 2)) {
         const text = combo.map((o) => o.text).join(sep);
-        if (opts.title && !opts.known(text)) continue;
+        // a title is kept when the documents have each of its words (affixes like 副 are no indexed word)
+        if (opts.title && !combo.every((o) => o.affix || Array.from(o.text).length < 2 || opts.known(o.text))) continue;
         out.add(text, { from: key, to: text, via: combo.some((o) => o.via === 'glossary') ? 'glossary' : 'english' });
       }
     }
@@ -103,7 +104,7 @@ export class WordExpander {
   /** Each word's (or two-word phrase's) options, those the documents contain first; null when a title word has none. */
   private englishParts(words: string[], pairs: boolean, opts: { title: boolean; known: (word: string) => boolean }): Option[][] | null {
     const parts: Option[][] = [];
-    // a duty word the documents lack finds nothing; a title's parts are checked once joined (副 alone is no indexed word)
+    // a duty word the documents lack finds nothing; a title's words are checked per combination (affixes exempt)
     const rank = (list: Option[]) => {
       const usable = opts.title ? list : list.filter((o) => opts.known(o.text));
       const first = (o: Option) => (o.via === 'glossary' || o.affix ? 0 : opts.known(o.text) ? 1 : 2);
