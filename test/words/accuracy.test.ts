@@ -8,10 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnswerer } from '../../src/answer/engine.js';
-import { loadGlossaryPath, PROJECT_ROOT } from '../../src/config.js';
-import { ingestFolder } from '../../src/ingest/pipeline.js';
-import { writeIndex } from '../../src/store/db.js';
-import { GLOSSARY_META, loadGlossary } from '../../src/words/glossary.js';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { indexWithGlossary } from './index-with-glossary.js';
 import { judge, ownQuestions } from './own-questions.js';
 
 /** Measured 0.80 (59 of 74) when the floor was set. */
@@ -24,9 +22,7 @@ let answerer: ReturnType<typeof openAnswerer>;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rolebot-words-'));
   const db = path.join(dir, 'index.db');
-  const glossary = loadGlossary(loadGlossaryPath({}));
-  if (glossary instanceof Error) throw glossary;
-  writeIndex(db, await ingestFolder(path.join(PROJECT_ROOT, 'data', 'docs')), { meta: { [GLOSSARY_META]: glossary.toJSON() } });
+  await indexWithGlossary(path.join(PROJECT_ROOT, 'data', 'docs'), db);
   answerer = openAnswerer(db);
 });
 afterAll(() => {

@@ -8,12 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAnswerer } from '../../src/answer/engine.js';
-import { loadGlossaryPath } from '../../src/config.js';
-import { ingestFolder } from '../../src/ingest/pipeline.js';
 import { toAskJson } from '../../src/render/json.js';
-import { writeIndex } from '../../src/store/db.js';
-import { GLOSSARY_META, loadGlossary } from '../../src/words/glossary.js';
 import { devSetPresent, resultKey, scoreDev, SHARED_CORPUS, type DevResult } from './dev-eval.js';
+import { indexWithGlossary } from './index-with-glossary.js';
 
 const baseline = JSON.parse(readFileSync(new URL('./dev-baseline.json', import.meta.url), 'utf8')) as DevResult[];
 let dir: string | undefined;
@@ -23,9 +20,7 @@ describe.skipIf(!devSetPresent())('dev questions regression', () => {
   it('scores no question below its baseline', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'rolebot-dev-'));
     const db = path.join(dir, 'index.db');
-    const glossary = loadGlossary(loadGlossaryPath({}));
-    if (glossary instanceof Error) throw glossary;
-    writeIndex(db, await ingestFolder(SHARED_CORPUS), { meta: { [GLOSSARY_META]: glossary.toJSON() } });
+    await indexWithGlossary(SHARED_CORPUS, db);
     const answerer = openAnswerer(db);
     let now: DevResult[];
     try {
