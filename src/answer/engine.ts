@@ -139,8 +139,11 @@ export class AnswerEngine implements Answerer {
     return { ranked: out.slice(0, MAX_RESULTS), ...(understood ? { understood } : {}) };
   }
 
-  /** A variant word helps only if the documents contain it: every bigram of it is indexed. */
-  private readonly known = (w: string): boolean => topicTokens(w).every((t) => this.vocab.docs(t) > 0);
+  /** In how many roles a word's every bigram occurs (at most): 0 means the documents lack it, so a rewrite to it cannot help. */
+  private readonly known = (w: string): number => {
+    const tokens = topicTokens(w);
+    return tokens.length ? Math.min(...tokens.map((t) => this.vocab.docs(t))) : 0;
+  };
 
   private who(question: string, topic: string, english: boolean): Answer {
     const { hits, understood } = searchTopics(this.words, { topic, english }, this.known, (t) => this.whoHits(t));

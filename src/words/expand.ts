@@ -30,7 +30,7 @@ export class WordExpander {
    * Title variants of a Chinese key (保安主管 → 安保主管) or an English phrase (sous chef → 副厨师), nearest
    * first; known as for topicVariants.
    */
-  titleVariants(subject: string, english: boolean, known: (word: string) => boolean = () => true): Variant[] {
+  titleVariants(subject: string, english: boolean, known: (word: string) => number = () => 1): Variant[] {
     const out = new Variants();
     if (english) this.englishVariants(subject, out, { title: true, known });
     else this.chineseVariants(subject, out, { near: false, known });
@@ -39,16 +39,16 @@ export class WordExpander {
 
   /**
    * Duty-topic variants: each with one word replaced (投诉 → 客诉); near verbs too when asked. known tells
-   * whether the documents contain a word: a replacement they do not contain cannot find anything.
+   * in how many roles' text a word occurs (0: nowhere; a replacement the documents lack cannot find anything).
    */
-  topicVariants(topic: string, english: boolean, opts: { near: boolean; known: (word: string) => boolean }): Variant[] {
+  topicVariants(topic: string, english: boolean, opts: { near: boolean; known: (word: string) => number }): Variant[] {
     const out = new Variants();
     if (english) this.englishVariants(topic, out, { title: false, known: opts.known });
     else this.chineseVariants(topic, out, opts);
     return out.list;
   }
 
-  private chineseVariants(s: string, out: Variants, opts: { near: boolean; known: (word: string) => boolean }): void {
+  private chineseVariants(s: string, out: Variants, opts: { near: boolean; known: (word: string) => number }): void {
     for (const alt of this.glossary.alternatives(s)) out.add(alt, { from: s, to: alt, via: 'glossary' });
     for (const alt of this.table.synonyms(s)) out.add(alt, { from: s, to: alt, via: 'synonym' });
     const glossaryWords = this.glossary.words().filter((w) => w !== s && s.includes(w));
@@ -57,7 +57,7 @@ export class WordExpander {
       const word = g ?? this.table.wordAt(s, i);
       if (!word) continue;
       const swap = (alt: string, via: Via) => {
-        if (opts.known(alt)) out.add(s.slice(0, i) + alt + s.slice(i + word.length), { from: word, to: alt, via });
+        if (opts.known(alt) > 0) out.add(s.slice(0, i) + alt + s.slice(i + word.length), { from: word, to: alt, via });
       };
       for (const alt of this.glossary.alternatives(word)) swap(alt, 'glossary');
       for (const alt of this.table.synonyms(word)) swap(alt, 'synonym');
@@ -80,10 +80,10 @@ export class WordExpander {
     return opts.filter((o) => !seen.has(o.text) && seen.add(o.text));
   }
 
-  private englishVariants(phrase: string, out: Variants, opts: { title: boolean; known: (word: string) => boolean }): void {
+  private englishVariants(phrase: string, out: Variants, opts: { title: boolean; known: (word: string) => number }): void {
     const key = englishKey(phrase);
     // the whole phrase first (customer complaint → 客诉, security guard → 保安)
-    for (const o of this.englishOptions(key, opts.title)) if (opts.known(o.text)) out.add(o.text, { from: key, to: o.text, via: o.via });
+    for (const o of this.englishOptions(key, opts.title)) if (opts.known(o.text) > 0) out.add(o.text, { from: key, to: o.text, via: o.via });
     const words = key.split(' ').filter((w) => w && (!EN_STOP.has(w) || (opts.title && TITLE_KEEP.has(w))));
     // word by word, with and without two-word phrases taken as one (front office, customer service)
     for (const pairs of [true, false]) {
@@ -95,24 +95,25 @@ export class WordExpander {
       for (const combo of product(parts, MAX_VARIANTS * 2)) {
         const text = combo.map((o) => o.text).join(sep);
         // a title is kept when the documents have each of its words (affixes like 副 are no indexed word)
-        if (opts.title && !combo.every((o) => o.affix || Array.from(o.text).length < 2 || opts.known(o.text))) continue;
+        if (opts.title && !combo.every((o) => o.affix || Array.from(o.text).length < 2 || opts.known(o.text) > 0)) continue;
         out.add(text, { from: key, to: text, via: combo.some((o) => o.via === 'glossary') ? 'glossary' : 'english' });
       }
     }
   }
 
   /** Each word's (or two-word phrase's) options, those the documents contain first; null when a title word has none. */
-  private englishParts(words: string[], pairs: boolean, opts: { title: boolean; known: (word: string) => boolean }): Option[][] | null {
+  private englishParts(words: string[], pairs: boolean, opts: { title: boolean; known: (word: string) => number }): Option[][] | null {
     const parts: Option[][] = [];
     // a duty word the documents lack finds nothing; a title's words are checked per combination (affixes exempt)
     const rank = (list: Option[]) => {
-      const usable = opts.title ? list : list.filter((o) => opts.known(o.text));
-      const first = (o: Option) => (o.via === 'glossary' || o.affix ? 0 : opts.known(o.text) ? 1 : 2);
-      return usable.map((o, i) => ({ o, i })).sort((a, b) => first(a.o) - first(b.o) || a.i - b.i).map((x) => x.o).slice(0, MAX_OPTIONS);
+      // the glossary's and the curated affixes first, then the words the documents use most (客户 before 顾客)
+      const scored = list.map((o, i) => ({ o, i, n: o.via === 'glossary' || o.affix ? Infinity : opts.known(o.text) }));
+      const usable = opts.title ? scored : scored.filter((x) => x.n > 0);
+      return usable.sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.o).slice(0, MAX_OPTIONS);
     };
     for (let i = 0; i < words.length; i++) {
       // a two-word phrase is one word in Chinese (客服): worth taking only if the documents have it
-      const pair = pairs && i + 1 < words.length ? rank(this.englishOptions(`${words[i]} ${words[i + 1]}`, opts.title).filter((o) => opts.known(o.text))) : [];
+      const pair = pairs && i + 1 < words.length ? rank(this.englishOptions(`${words[i]} ${words[i + 1]}`, opts.title).filter((o) => opts.known(o.text) > 0)) : [];
       if (pair.length) {
         parts.push(pair);
         i++;

@@ -13,7 +13,7 @@ const GOOD_FUZZY = 0.85;
 const VARIANT_FUZZY = 0.75;
 /** Below FOUND_SCORE: shown as "did you mean", never as the answer. */
 const SUGGESTION = 0.59;
-const FUZZY_VARIANTS = 2;
+const FUZZY_VARIANTS = 1;
 
 export type WordMatch = { matches: NameMatch[]; understood?: Understood };
 
@@ -27,7 +27,7 @@ export function matchNames(
   q: { subjects: string[]; phrase?: string; english: boolean },
   limit: number,
   opts: { fts?: boolean; near?: boolean },
-  known: (word: string) => boolean,
+  known: (word: string) => number,
 ): WordMatch {
   if (q.subjects.some((s) => titles.exact(s).length)) return { matches: titles.match(q.subjects, limit, opts) };
   // a match of the words as typed wins over any rewrite of them (Chinese: even a partial one, 客服经理 ⊂
@@ -57,7 +57,7 @@ export type WhoHit<T> = { id: string; score: number; hit: T };
 /** A hit this strong means the question's own words were found: no variant is searched. */
 const STRONG_HIT = 0.5;
 const VARIANT_SEARCHES = 2;
-const VARIANT_SEARCHES_EN = 4;
+const VARIANT_SEARCHES_EN = 3;
 const VARIANT_WHO_FACTOR = 0.9;
 const PARTIAL_FACTOR = 0.5;
 
@@ -70,17 +70,17 @@ const PARTIAL_FACTOR = 0.5;
 export function searchTopics<T>(
   words: WordExpander,
   q: { topic: string; english: boolean },
-  known: (word: string) => boolean,
+  known: (word: string) => number,
   search: (topic: string) => WhoHit<T>[],
 ): { hits: WhoHit<T>[]; understood?: Understood } {
   const own = q.english ? [] : search(q.topic);
   const strong = (h: WhoHit<T>) => h.score >= STRONG_HIT;
   const rewrites = words.topicVariants(q.topic, q.english, { near: true, known });
-  const lacking = !q.english && rewrites.some((v) => !known(v.understood.from));
+  const lacking = !q.english && rewrites.some((v) => known(v.understood.from) === 0);
   // the question's own words found a role that covers them: nothing to widen (and no time spent on it)
   if (!lacking && own.some(strong)) return { hits: own };
   // each search costs a few ms at 100k roles: an English topic (nothing of its own) gets more of them
-  const tried = (lacking ? rewrites.filter((v) => !known(v.understood.from)) : rewrites).slice(0, q.english ? VARIANT_SEARCHES_EN : VARIANT_SEARCHES);
+  const tried = (lacking ? rewrites.filter((v) => known(v.understood.from) === 0) : rewrites).slice(0, q.english ? VARIANT_SEARCHES_EN : VARIANT_SEARCHES);
   const ownIds = new Set(own.map((h) => h.id));
   const found = new Map<string, WhoHit<T> & { understood: Understood }>();
   for (const v of tried) {
