@@ -97,6 +97,7 @@ function main(): void {
   const syn = new Map<string, Set<string>>();
   const near = new Map<string, Set<string>>();
   const link = (m: Map<string, Set<string>>, a: string, b: string) => {
+    if (a === b) return;
     (m.get(a) ?? m.set(a, new Set()).get(a)!).add(b);
     (m.get(b) ?? m.set(b, new Set()).get(b)!).add(a);
   };
@@ -117,23 +118,29 @@ function main(): void {
         // 保安/安保: the same two characters swapped, one gloss word in common
         const swapped = a.length === 2 && b === a[1] + a[0];
         if ((ws.length <= SYN_HOLDERS && jaccard >= SYN_JACCARD) || swapped) link(syn, a, b);
-        else if (s.startsWith('to ') && a.length === 2 && b.length === 2) link(near, a, b);
+        // a plain verb sense ("to patrol", "to maintain"), not a phrase that happens to match
+        else if (/^to [a-z]+(?: [a-z]+)?$/.test(s) && a.length === 2 && b.length === 2) link(near, a, b);
       }
     }
   }
   // 投诉 (to lodge a complaint) and 客诉 (customer complaint) share the thing, not the sense: 2-character
   // words naming the same thing as the object or head of a short sense are near words
-  const heads = new Map<string, string[]>();
+  // Only an action on the thing and a name of the thing pair up: two actions on it (停课/复课) or two kinds
+  // of it (冷遇/礼遇) are often opposites. And the two must share a character (投诉/客诉).
+  const heads = new Map<string, { w: string; verb: boolean }[]>();
   for (const [w, ss] of sensesOf) {
     if (w.length !== 2 || rank.has(w)) continue;
     for (const s of new Set(ss.map(bare))) {
-      const m = /^(?:to [a-z]+ (?:a |an |the )?|[a-z]+ )([a-z]{4,})$/.exec(s);
-      if (m && !RANK_SENSE.test(m[1])) (heads.get(m[1]) ?? heads.set(m[1], []).get(m[1])!).push(w);
+      const m = /^(to [a-z]+ (?:a |an |the )?|[a-z]+ )([a-z]{4,})$/.exec(s);
+      if (m && !RANK_SENSE.test(m[2])) (heads.get(m[2]) ?? heads.set(m[2], []).get(m[2])!).push({ w, verb: m[1].startsWith('to ') });
     }
   }
+  const sharesChar = (a: string, b: string) => [...a].some((c) => b.includes(c));
   for (const [, ws] of heads) {
     if (ws.length < 2 || ws.length > HEAD_HOLDERS) continue;
-    for (let i = 0; i < ws.length; i++) for (let j = i + 1; j < ws.length; j++) if (!syn.get(ws[i])?.has(ws[j])) link(near, ws[i], ws[j]);
+    for (const a of ws) {
+      for (const b of ws) if (a.verb && !b.verb && a.w !== b.w && sharesChar(a.w, b.w) && !syn.get(a.w)?.has(b.w)) link(near, a.w, b.w);
+    }
   }
   // 保安 (public security; security guard) and 安保 (security) share no whole sense, only a gloss word
   for (const [w, ss] of sensesOf) {
