@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { types } from '@slack/bolt';
 import type { Answer, Field, FieldAnswer, NotFoundAnswer, Ranked, RoleAnswer, RoleLink, Understanding, WhoAnswer } from '../answer/types.js';
 import type { Role } from '../roles/schema.js';
-import { FIELD_LABELS, understoodLine, type Lang } from './words.js';
+import { CARD_UI, FIELD_LABELS, understoodLine, type Lang } from './words.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -73,6 +73,7 @@ const FULL = { duties: Infinity, requirements: Infinity, reports: 20, alternativ
 const LABELS: Record<Lang, Record<Field, string>> = { zh: { ...FIELD_LABELS.zh, reportsTo: '汇报对象' }, en: FIELD_LABELS.en };
 /** The labels of the answer being rendered (renderAnswer sets them from its language; rendering is synchronous). */
 let LABEL = LABELS.zh;
+let UI = CARD_UI.zh;
 
 // ---------------------------------------------------------------- text
 
@@ -192,7 +193,7 @@ function listSections(title: string, lines: string[], cap: number, lineChars: nu
     } else current += `\n${item}`;
   });
   if (shown.length < lines.length) {
-    const more = `_…另有 ${lines.length - shown.length} 条_`;
+    const more = UI.more(lines.length - shown.length);
     if (current.length + 1 + more.length > LIMITS.sectionText) {
       blocks.push(section(current));
       current = more;
@@ -204,8 +205,7 @@ function listSections(title: string, lines: string[], cap: number, lineChars: nu
 
 function sourceLine(role: Role): string {
   const { file, startLine, endLine } = role.source;
-  const lines = startLine === endLine ? `第 ${startLine} 行` : `第 ${startLine}–${endLine} 行`;
-  return `来源：${fitEscaped(file, 500)} ${lines}`;
+  return `${UI.source}${fitEscaped(file, 500)} ${UI.lines(startLine, endLine)}`;
 }
 
 /** A role's name on a button, with its department (or else its document) so repeated titles can be told apart. */
@@ -226,7 +226,7 @@ function reportingBlocks(role: Role, reporting: RoleAnswer['reporting'], ids: Id
     : role.directReports.map((name) => ({ name, role: null }));
   const shownReports = reports.slice(0, caps.reports);
   if (reports.length) {
-    const more = reports.length > shownReports.length ? ` 等 ${reports.length} 个` : '';
+    const more = reports.length > shownReports.length ? UI.andMore(reports.length) : '';
     facts.push(`*${LABEL.directReports}*　${shownReports.map((l) => fitEscaped(l.name, 100)).join('、')}${more}`);
   }
   const blocks: KnownBlock[] = facts.length ? [section(facts.join('\n'))] : [];
@@ -242,7 +242,7 @@ function alternativesBlocks(alternatives: Ranked[], ids: Ids, caps: Caps): Known
   if (!alternatives.length) return [];
   const shown = alternatives.slice(0, caps.alternatives);
   return [
-    context(`还有 ${alternatives.length} 个相近的岗位，点一个查看：`),
+    context(UI.alternatives(alternatives.length)),
     ...actions(
       'alternatives',
       shown.map((r) => button(ids, roleLabel(r.role), ACTIONS.openRole, { kind: 'role', id: r.role.id })),
@@ -264,14 +264,14 @@ function roleCard(a: RoleAnswer, ids: Ids, caps: Caps): Body {
   const content: KnownBlock[] = [
     header(role.title),
     ...rep.blocks,
-    ...(role.duties.length ? duties.blocks : [section(`*${LABEL.duties}*\n_文档中没有列出职责。_`)]),
+    ...(role.duties.length ? duties.blocks : [section(`*${LABEL.duties}*\n${UI.noDuties}`)]),
     ...reqs.blocks,
     context(sourceLine(role)),
     ...alternativesBlocks(a.alternatives, ids, caps),
   ];
   const lineCut = caps.lineChars !== Infinity && [...role.duties, ...role.requirements].some((l) => l.length > caps.lineChars);
   return {
-    text: fitEscaped(`${role.title}：${role.duties.length} 条职责`, LIMITS.fallbackText),
+    text: fitEscaped(`${role.title}${UI.colon}${UI.dutyCount(role.duties.length)}`, LIMITS.fallbackText),
     content,
     footer: [],
     truncated: duties.hidden + reqs.hidden + rep.hidden > 0 || lineCut || a.alternatives.length > caps.alternatives,
@@ -289,9 +289,9 @@ function fieldCard(a: FieldAnswer, ids: Ids, caps: Caps): Body {
       const list = listSections(LABEL[a.field], lines, caps[a.field], caps.lineChars, true);
       content.push(...list.blocks);
       truncated = list.hidden > 0 || (caps.lineChars !== Infinity && lines.some((l) => l.length > caps.lineChars));
-    } else content.push(section(`*${LABEL[a.field]}*\n_文档中没有写明。_`));
+    } else content.push(section(`*${LABEL[a.field]}*\n_${UI.notStated}_`));
   } else {
-    const value = a.answer.trim() ? fitEscaped(a.answer, LIMITS.sectionText - 40) : '_文档中没有写明。_';
+    const value = a.answer.trim() ? fitEscaped(a.answer, LIMITS.sectionText - 40) : `_${UI.notStated}_`;
     content.push(section(`*${LABEL[a.field]}*　${value}`));
     if (a.field === 'reportsTo' || a.field === 'directReports') {
       const links = a.field === 'reportsTo' ? a.reporting.chain : a.reporting.directReports;
@@ -307,9 +307,9 @@ function fieldCard(a: FieldAnswer, ids: Ids, caps: Caps): Body {
   }
   content.push(context(sourceLine(role)), ...alternativesBlocks(a.alternatives, ids, caps));
   return {
-    text: fitEscaped(`${role.title} · ${LABEL[a.field]}：${a.answer || '文档中没有写明'}`, LIMITS.fallbackText),
+    text: fitEscaped(`${role.title} · ${LABEL[a.field]}${UI.colon}${a.answer || UI.notStated}`, LIMITS.fallbackText),
     content,
-    footer: [button(ids, '查看完整岗位', ACTIONS.openRole, { kind: 'role', id: role.id })],
+    footer: [button(ids, UI.openFull, ACTIONS.openRole, { kind: 'role', id: role.id })],
     truncated: truncated || a.alternatives.length > caps.alternatives,
     ref: { kind: 'question', text: a.question },
   };
@@ -327,12 +327,12 @@ function whoCard(a: WhoAnswer & Understanding, ids: Ids, caps: Caps): Body {
     const share = Math.floor((LIMITS.sectionText - title.length - 20) / Math.max(1, evidence.length)) - 10;
     const lineMax = Math.min(share, caps.lineChars === Infinity ? share : 300);
     const quotes = evidence.map((e) => `>${e.index + 1}. ${markedText(e.text, e.marks, lineMax)}`);
-    content.push(section([title, ...quotes].join('\n'), button(ids, '查看岗位', ACTIONS.openRole, { kind: 'role', id: hit.role.id })));
+    content.push(section([title, ...quotes].join('\n'), button(ids, UI.open, ACTIONS.openRole, { kind: 'role', id: hit.role.id })));
   }
-  if (!hits.length) content.push(section(`没有岗位的职责提到“${fitEscaped(a.topic, 500)}”。`));
-  else content.push(context(`${a.hits.length} 个岗位的职责与“${fitEscaped(a.topic, 500)}”相关，按相关度排序。`));
+  if (!hits.length) content.push(section(UI.noHits(fitEscaped(a.topic, 500))));
+  else content.push(context(UI.hitsNote(a.hits.length, fitEscaped(a.topic, 500))));
   return {
-    text: fitEscaped(`谁负责 ${a.topic}：${a.hits.slice(0, 5).map((h) => h.role.title).join('、') || '没有找到'}`, LIMITS.fallbackText),
+    text: fitEscaped(UI.whoFallback(a.topic, a.hits.slice(0, 5).map((h) => h.role.title).join('、')), LIMITS.fallbackText),
     content,
     footer: [],
     truncated,
@@ -342,16 +342,16 @@ function whoCard(a: WhoAnswer & Understanding, ids: Ids, caps: Caps): Body {
 
 function notFoundCard(a: NotFoundAnswer, ids: Ids, caps: Caps): Body {
   const what = a.query || a.question;
-  const content: KnownBlock[] = [section(`没有找到与“${fitEscaped(what, 1000)}”匹配的岗位。`)];
+  const content: KnownBlock[] = [section(UI.notFound(fitEscaped(what, 1000)))];
   const shown = a.suggestions.slice(0, caps.suggestions);
   if (shown.length) {
     content.push(
-      context('你是不是要找：'),
+      context(UI.didYouMean),
       ...actions('suggestions', shown.map((r) => button(ids, roleLabel(r.role), ACTIONS.openRole, { kind: 'role', id: r.role.id }))),
     );
-  } else content.push(context(HELP_HINT));
+  } else content.push(context(UI.hint));
   return {
-    text: fitEscaped(`没有找到“${what}”`, LIMITS.fallbackText),
+    text: fitEscaped(UI.notFoundShort(what), LIMITS.fallbackText),
     content,
     footer: [],
     truncated: false,
@@ -359,7 +359,6 @@ function notFoundCard(a: NotFoundAnswer, ids: Ids, caps: Caps): Body {
   };
 }
 
-const HELP_HINT = '试试 `/role 岗位名称`、`/role 谁负责处理业主投诉` 或 `/role help`。';
 
 /** Usage with examples; shown for `/role`, `/role help` and an empty mention. */
 export function renderHelp(): SlackMessage {
@@ -395,6 +394,7 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMes
   if (answer.kind === 'help') return renderHelp();
   const caps = opts.full ? FULL : COMPACT;
   LABEL = LABELS[answer.lang ?? 'zh'];
+  UI = CARD_UI[answer.lang ?? 'zh'];
   const ids = new Ids();
   const body =
     answer.kind === 'role'
@@ -406,8 +406,8 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMes
           : notFoundCard(answer, ids, caps);
 
   const footer = [...body.footer];
-  if (body.ref && body.truncated && !opts.full) footer.push(button(ids, '显示全部', ACTIONS.showAll, body.ref));
-  if (body.ref && opts.shareable) footer.push(button(ids, '发到频道', ACTIONS.share, body.ref, 'primary'));
+  if (body.ref && body.truncated && !opts.full) footer.push(button(ids, UI.showAll, ACTIONS.showAll, body.ref));
+  if (body.ref && opts.shareable) footer.push(button(ids, UI.share, ACTIONS.share, body.ref, 'primary'));
   const tail: KnownBlock[] = [...actions('card', footer)];
   if (opts.sharedBy && USER_ID.test(opts.sharedBy)) tail.push(context(`<@${opts.sharedBy}> 分享`));
 
@@ -418,7 +418,7 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMes
   let content = body.content;
   if (content.length + tail.length > LIMITS.blocks) {
     content = content.slice(0, LIMITS.blocks - tail.length - 1);
-    content.push(context('_内容过长，已截断；完整内容请查看来源文档。_'));
+    content.push(context(UI.cut));
   }
   return { text: body.text, blocks: [...content, ...tail] };
 }

@@ -29,3 +29,53 @@ export function understoodLine(a: Answer): string {
   const lang = a.lang ?? 'zh';
   return `${u.from} → ${u.to} (${VIA[lang][u.via]})`;
 }
+
+/** The Slack card's words (labels, buttons, notes) in each language. */
+export const CARD_UI = {
+  zh: {
+    colon: '：',
+    more: (n: number) => `_…另有 ${n} 条_`,
+    lines: (a: number, b: number) => (a === b ? `第 ${a} 行` : `第 ${a}–${b} 行`),
+    source: '来源：',
+    andMore: (n: number) => ` 等 ${n} 个`,
+    alternatives: (n: number) => `还有 ${n} 个相近的岗位，点一个查看：`,
+    noDuties: '_文档中没有列出职责。_',
+    notStated: '文档中没有写明',
+    dutyCount: (n: number) => `${n} 条职责`,
+    openFull: '查看完整岗位',
+    open: '查看岗位',
+    noHits: (t: string) => `没有岗位的职责提到“${t}”。`,
+    hitsNote: (n: number, t: string) => `${n} 个岗位的职责与“${t}”相关，按相关度排序。`,
+    whoFallback: (t: string, list: string) => `谁负责 ${t}：${list || '没有找到'}`,
+    notFound: (q: string) => `没有找到与“${q}”匹配的岗位。`,
+    notFoundShort: (q: string) => `没有找到“${q}”`,
+    didYouMean: '你是不是要找：',
+    hint: '试试 `/role 岗位名称`、`/role 谁负责处理业主投诉` 或 `/role help`。',
+    showAll: '显示全部',
+    share: '发到频道',
+    cut: '_内容过长，已截断；完整内容请查看来源文档。_',
+  },
+  en: {
+    colon: ': ',
+    more: (n: number) => `_…${n} more_`,
+    lines: (a: number, b: number) => (a === b ? `line ${a}` : `lines ${a}–${b}`),
+    source: 'Source: ',
+    andMore: (n: number) => ` (${n} in all)`,
+    alternatives: (n: number) => `${n} more roles with a similar title; pick one:`,
+    noDuties: '_The document lists no duties._',
+    notStated: 'not stated in the document',
+    dutyCount: (n: number) => `${n} duties`,
+    openFull: 'Full role',
+    open: 'Open role',
+    noHits: (t: string) => `No role's duties mention “${t}”.`,
+    hitsNote: (n: number, t: string) => `${n} roles whose duties match “${t}”, best first.`,
+    whoFallback: (t: string, list: string) => `Who handles ${t}: ${list || 'nothing found'}`,
+    notFound: (q: string) => `No role matches “${q}”.`,
+    notFoundShort: (q: string) => `Nothing found for “${q}”`,
+    didYouMean: 'Did you mean:',
+    hint: 'Try `/role job title`, `/role who handles customer complaints?` or `/role help`.',
+    showAll: 'Show all',
+    share: 'Post to channel',
+    cut: '_Too long for one message, cut here; see the source document for the rest._',
+  },
+};

@@ -40,3 +40,14 @@ describe('answers to English questions', () => {
     expect(renderText(answerer().ask('no such role anywhere'))).toMatch(/No role called/);
   });
 });
+
+describe('Slack cards for English questions', () => {
+  it('use English for the card’s own words and buttons', () => {
+    const who = blocksText(renderAnswer(answerer().ask('who handles complaints?')));
+    expect(who).toContain('Who handles: complaints');
+    expect(who).toContain('Open role');
+    expect(who).not.toContain('查看岗位');
+    const nf = blocksText(renderAnswer(answerer().ask('astronaut')));
+    expect(nf).toMatch(/No role matches “astronaut”/);
+  });
+});
