@@ -1,7 +1,8 @@
 /**
  * Hand-kept word lists the generated table cannot supply: rank words (they tell roles apart, so no synonym
- * rule may merge them) and English title modifiers CC-CEDICT glosses poorly (sous, deputy, senior).
- * General Chinese/English workplace vocabulary only, never a document's phrases.
+ * rule may merge them), English title modifiers CC-CEDICT glosses poorly (sous, deputy, senior) and the
+ * workplace abbreviations it lacks (QC, HR, CFO). General Chinese/English workplace vocabulary only, never a
+ * document's phrases.
  */
 
 /** Rank and position words: 经理 and 主管 are different jobs even where a dictionary glosses both "manager". */
@@ -38,4 +39,26 @@ export const TITLE_AFFIXES: Record<string, string[]> = {
   night: ['夜'],
   front: ['前'],
   office: ['厅', '办公室'],
+};
+
+/** Workplace abbreviations typed in English or inside Chinese titles (HR专员) → the Chinese words for them. */
+export const ABBREVIATIONS: Record<string, string[]> = {
+  hr: ['人力资源', '人事'],
+  hrbp: ['人力资源业务伙伴', 'hrbp'],
+  qc: ['质检', '品控', '品管', '质量控制'],
+  qa: ['质量保证', '品保', '测试'],
+  pm: ['项目经理', '产品经理'],
+  gm: ['总经理'],
+  ceo: ['首席执行官', '总裁', '总经理'],
+  cfo: ['首席财务官', '财务总监'],
+  cto: ['首席技术官', '技术总监'],
+  coo: ['首席运营官', '运营总监'],
+  vp: ['副总裁', '副总经理'],
+  it: ['信息技术', '网管'],
+  bd: ['商务拓展', '业务拓展'],
+  cs: ['客服', '客户服务'],
+  pr: ['公关', '公共关系'],
+  ka: ['大客户'],
+  'r&d': ['研发'],
+  rd: ['研发'],
 };

@@ -3,7 +3,7 @@
  * word table's near-synonyms and, for English, its translations. Each variant says how it was made, so an
  * answer found through one can show it (司机 → 驾驶员 (同义词)).
  */
-import { TITLE_AFFIXES } from './affixes.js';
+import { ABBREVIATIONS, TITLE_AFFIXES } from './affixes.js';
 import { englishKey, lemmas } from './english.js';
 import type { Glossary } from './glossary.js';
 import type { WordTable } from './table.js';
@@ -74,6 +74,7 @@ export class WordExpander {
     for (const k of lemmas(last).map((l) => [...words, l].join(' '))) {
       for (const g of this.glossary.alternatives(k)) opts.push({ text: g, via: 'glossary' });
       if (title) for (const a of TITLE_AFFIXES[k] ?? []) opts.push({ text: a, via: 'english', affix: true });
+      for (const a of ABBREVIATIONS[k] ?? []) opts.push({ text: a, via: 'english' });
       for (const w of this.table.english(k)) opts.push({ text: w, via: 'english' });
     }
     const seen = new Set<string>();
