@@ -56,7 +56,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`^谁是${S}的(?:下属|下级)$`), intent: 'field', field: 'directReports' },
   // requirements
   { re: new RegExp(`^(?:做|当|应聘|成为)?${S}(?:需要|要求|要|得)(?:什么|哪些|多少|啥|怎样的|什么样的?)(?:学历|条件|资格|经验|技能|能力|证书|专业|素质|要求)$`), intent: 'field', field: 'requirements' },
-  { re: new RegExp(`^${S}(?:有|需要|要)(?:什么|哪些|啥)(?:任职|岗位)?(?:要求|条件|资格)$`), intent: 'field', field: 'requirements' },
+  { re: new RegExp(`^${S}(?:有|需要|要)(?:什么|哪些|啥)(?:任职|岗位)?(?:要求|条件|资格|资质|证书|证)$`), intent: 'field', field: 'requirements' },
   // before the generic rule below, which would keep 的学历 in the subject
   { re: new RegExp(`^${S}的?(?:学历|经验|技能|专业|能力|年龄|资格证书?)(?:要求|条件)?${Q}$`), intent: 'field', field: 'requirements' },
   { re: new RegExp(`^${S}的?(?:任职|岗位|招聘|应聘|资格)?(?:要求|资格|条件|资质)${Q}$`), intent: 'field', field: 'requirements' },

@@ -32,3 +32,9 @@ describe('English questions', () => {
     expect(parseQuestion('TAM的上级是谁')).toMatchObject({ lang: 'zh', intent: 'field', field: 'reportsTo' });
   });
 });
+
+describe('colloquial Chinese requirement questions', () => {
+  it.each(['司机有什么要求', '电工要什么证', '厨师需要哪些资质'])('%s asks for requirements', (q) => {
+    expect(parseQuestion(q)).toMatchObject({ lang: 'zh', intent: 'field', field: 'requirements' });
+  });
+});
