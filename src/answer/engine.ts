@@ -23,6 +23,8 @@ const WHO_RESULTS = 5;
 const CHAIN_LEVELS = 3;
 const ALTERNATIVE_GAP = 0.2;
 const ALIAS_SCORE = 0.98;
+/** A run of two or more BMP Han characters, already in search form. */
+const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/;
 /** A name in a reporting line resolves to a record only on a near-exact match. */
 const RESOLVE_SCORE = 0.85;
 
@@ -141,7 +143,8 @@ export class AnswerEngine implements Answerer {
 
   /** In how many roles a word's every bigram occurs (at most): 0 means the documents lack it, so a rewrite to it cannot help. */
   private readonly known = (w: string): number => {
-    const tokens = topicTokens(w);
+    // table and topic words are simplified Han already: their bigrams directly (topicTokens normalizes first)
+    const tokens = HAN_WORD.test(w) ? Array.from({ length: w.length - 1 }, (_, i) => w.slice(i, i + 2)) : topicTokens(w);
     return tokens.length ? Math.min(...tokens.map((t) => this.vocab.docs(t))) : 0;
   };
 

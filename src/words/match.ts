@@ -29,7 +29,8 @@ export function matchNames(
   opts: { fts?: boolean; near?: boolean },
   known: (word: string) => number,
 ): WordMatch {
-  if (q.subjects.some((s) => titles.exact(s).length)) return { matches: titles.match(q.subjects, limit, opts) };
+  // a name as typed (held in memory, no SQL); pinyin and initials are exact matches of titles.match below
+  if (q.subjects.some((s) => titles.hasName(s))) return { matches: titles.match(q.subjects, limit, opts) };
   // a match of the words as typed wins over any rewrite of them (Chinese: even a partial one, 客服经理 ⊂
   // 客户服务经理; English words only match a title's pinyin by chance, so there it must be close)
   const typed = titles.match(q.subjects, limit, q.english ? { ...opts, fts: false } : opts);
@@ -54,7 +55,7 @@ export function matchNames(
 
 export type WhoHit<T> = { id: string; score: number; hit: T };
 
-/** A hit this strong means the question's own words were found: no variant is searched. */
+/** A hit this strong covers the question: own ones keep their places above the rewrites' hits. */
 const STRONG_HIT = 0.5;
 const VARIANT_SEARCHES = 2;
 const VARIANT_SEARCHES_EN = 3;
@@ -62,10 +63,9 @@ const VARIANT_WHO_FACTOR = 0.9;
 const PARTIAL_FACTOR = 0.5;
 
 /**
- * "Who handles" hits for a topic, topped up from its rewrites when the topic's own words find no strong
- * hit, or when one of its words is one the documents lack (客诉, 打扫): the own search left that word out
- * and answered only the rest. search runs one topic; hits from rewrites score a little lower and say how
- * they came.
+ * "Who handles" hits for a topic, topped up from its rewrites when the topic's own words find nothing, or
+ * when one of its words is one the documents lack (客诉, 打扫): the own search left that word out and
+ * answered only the rest. search runs one topic; hits from rewrites score a little lower and say how they came.
  */
 export function searchTopics<T>(
   words: WordExpander,
@@ -75,10 +75,11 @@ export function searchTopics<T>(
 ): { hits: WhoHit<T>[]; understood?: Understood } {
   const own = q.english ? [] : search(q.topic);
   const strong = (h: WhoHit<T>) => h.score >= STRONG_HIT;
+  const lacking = !q.english && words.lacksWord(q.topic, known);
+  // the question's own words are all in the documents and found roles: nothing to widen, no time spent
+  // (each rewrite is another search, a few ms at 100k roles)
+  if (!lacking && own.length) return { hits: own };
   const rewrites = words.topicVariants(q.topic, q.english, { near: true, known });
-  const lacking = !q.english && rewrites.some((v) => known(v.understood.from) === 0);
-  // the question's own words found a role that covers them: nothing to widen (and no time spent on it)
-  if (!lacking && own.some(strong)) return { hits: own };
   // each search costs a few ms at 100k roles: an English topic (nothing of its own) gets more of them
   const tried = (lacking ? rewrites.filter((v) => known(v.understood.from) === 0) : rewrites).slice(0, q.english ? VARIANT_SEARCHES_EN : VARIANT_SEARCHES);
   const ownIds = new Set(own.map((h) => h.id));
