@@ -91,7 +91,9 @@ export class AnswerEngine implements Answerer {
   }
 
   private answer(question: string): Answer {
-    const parsed = parseQuestion(question, (k) => this.titles.exact(k).length > 0);
+    // a role's name as typed, or through a synonym or the glossary (司机归谁管 asks about 驾驶员's boss)
+    const isTitle = (k: string) => this.titles.exact(k).length > 0 || this.words.titleVariants(k, false, this.known).some((v) => this.titles.hasName(v.text));
+    const parsed = parseQuestion(question, isTitle);
     if (!parsed.key) return { kind: 'help', question, intent: 'role', ...(parsed.lang === 'en' ? { lang: 'en' } : {}) };
     const lang = { lang: parsed.lang };
     if (parsed.intent === 'who') return { ...this.who(question, parsed.topic, parsed.lang === 'en'), ...lang };

@@ -23,9 +23,14 @@ export function singular(w: string): string {
   return w.endsWith('s') ? w.slice(0, -1) : w;
 }
 
-/** Forms a dictionary may key an English word by: itself, singular, and a verb's base (patrolling → patrol, handling → handle). */
+/**
+ * Forms a dictionary may key an English word by: itself, singular, a verb's base (patrolling → patrol,
+ * handling → handle) and the verb of an action noun (production → produce, recruitment → recruit).
+ */
 export function lemmas(w: string): string[] {
   const out = [w, singular(w)];
+  const noun = /^(.{3,}?)(?:tion|ment)s?$/.exec(w);
+  if (noun) out.push(w.replace(/s$/, '').endsWith('tion') ? `${noun[1]}e` : noun[1]);
   const ing = /^(.{2,}?)(?:ing|ed)$/.exec(w);
   if (ing) {
     const stem = ing[1];

@@ -71,3 +71,11 @@ describe('English words', () => {
     expect(isEnglish('TAM客户经理')).toBe(false);
   });
 });
+
+describe('English action nouns', () => {
+  it('are also looked up by their verb', () => {
+    expect(lemmas('production')).toContain('produce');
+    expect(lemmas('recruitment')).toContain('recruit');
+    expect(lemmas('management')).toContain('manage');
+  });
+});
