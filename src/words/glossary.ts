@@ -151,7 +151,7 @@ export function checkGlossary(file: string, glossary: Glossary | Error, roles: R
 export function glossaryReportLines(c: GlossaryCheck | undefined): string[] {
   if (!c) return [];
   const md = (s: string) => s.replace(/\s+/g, ' ').replace(/([\\`*|<>])/g, '\\$1');
-  if (c.error) return [`- Glossary ${md(c.file)} is invalid: ${md(c.error)}`];
+  if (c.error) return [`- The glossary is invalid: ${md(c.error)}`];
   return c.issues.map((i) =>
     i.kind === 'unknownRole'
       ? `- Glossary (${md(c.file)}): role “${md(i.head)}” is no role title or alias in any document`
