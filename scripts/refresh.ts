@@ -7,19 +7,20 @@
 import { existsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { fail, parseArgs } from '../src/cli/args.js';
-import { loadPaths } from '../src/config.js';
+import { loadGlossaryPath, loadPaths } from '../src/config.js';
 import { createProgress } from '../src/refresh/progress.js';
 import { LANGS } from '../src/refresh/i18n.js';
 import { renderText, writeReport } from '../src/refresh/report.js';
 import { runRefresh } from '../src/refresh/run.js';
 
-const USAGE = 'usage: npm run refresh -- [--data <documents folder>] [--db <index file>] [--check] [--full] [--lang zh|en]';
+const USAGE = 'usage: npm run refresh -- [--data <documents folder>] [--db <index file>] [--glossary <file>] [--check] [--full] [--lang zh|en]';
 const paths = loadPaths();
 const args = parseArgs(
   process.argv.slice(2),
   z.object({
     data: z.string().min(1).default(paths.dataDir),
     db: z.string().min(1).default(paths.dbPath),
+    glossary: z.string().min(1).default(loadGlossaryPath()),
     check: z.boolean().default(false),
     full: z.boolean().default(false),
     lang: z.enum(LANGS).default('zh'),
@@ -36,6 +37,7 @@ try {
   result = await runRefresh({
     dataDir: args.data,
     dbPath: args.db,
+    glossaryPath: args.glossary,
     check: args.check,
     full: args.full,
     onStart: progress.start,

@@ -43,6 +43,11 @@ export function loadPaths(env: NodeJS.ProcessEnv = process.env): Paths {
 /** What a signing secret looks like, for messages about a wrong one. */
 export const SIGNING_SECRET_LOOKS = 'Basic Information → App Credentials → Signing Secret: 32 hexadecimal characters such as 8f14e45fceea167a5a36dedd4bea2543';
 
+/** The company glossary HR edits (ROLEBOT_GLOSSARY, default data/glossary.yml); a missing file is no glossary. */
+export function loadGlossaryPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ROLEBOT_GLOSSARY || path.join(PROJECT_ROOT, 'data', 'glossary.yml');
+}
+
 /** Treat `VAR=` (left blank in a copied .env) the same as unset. */
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { openAnswerer } from './answer/engine.js';
-import { EXAMPLES_DIR, hasDocuments, type Paths } from './config.js';
+import { EXAMPLES_DIR, hasDocuments, loadGlossaryPath, type Paths } from './config.js';
+import { GLOSSARY_META, loadGlossary } from './words/glossary.js';
 import { buildIndex } from './ingest/build.js';
 import { choices, HELP_TEXT, renderText } from './render/text.js';
 import { wrapText } from './render/wrap.js';
@@ -46,7 +47,11 @@ async function buildFirstIndex(paths: Paths): Promise<void> {
   const dir = samples ? EXAMPLES_DIR : paths.dataDir;
   // Missing, or left by an older checkout with other tables: build it from the documents.
   process.stdout.write(`${existsSync(paths.dbPath) ? '索引版本过旧' : '首次运行'}：正在从 ${dir} 建立索引……\n`);
-  const { documents, roles, written } = await buildIndex(dir, paths.dbPath, samples ? { meta: { [SAMPLES_META]: 'true' } } : {});
+  // the glossary as npm run index stores it; an invalid one is left out here (npm run index names the problem)
+  const glossary = loadGlossary(loadGlossaryPath());
+  const meta: Record<string, string> = glossary instanceof Error ? {} : { [GLOSSARY_META]: glossary.toJSON() };
+  if (samples) meta[SAMPLES_META] = 'true';
+  const { documents, roles, written } = await buildIndex(dir, paths.dbPath, { meta });
   if (!written) throw new Error(`${dir} 中没有可读取的文档，无法建立索引`);
   for (const d of documents) if (d.status === 'skipped') process.stdout.write(`  跳过 ${d.file}：${d.reason}\n`);
   process.stdout.write(`索引已建立：${roles.length} 个岗位，${documents.length} 个文档。\n`);

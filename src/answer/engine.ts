@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Role } from '../roles/schema.js';
-import { openIndex } from '../store/db.js';
+import { openIndex, readMeta } from '../store/db.js';
 import { DutySearch, whoEvidence } from '../search/duties.js';
 import { Vocabulary } from '../search/fts.js';
 import { parseQuestion } from '../search/question.js';
@@ -12,9 +12,13 @@ import { qualifiedReadings, qualifies } from '../search/qualifier.js';
 import { departmentLead } from '../search/words.js';
 import { FIELD_BITS } from '../search/indexer.js';
 import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
-import { normalizeKey } from '../text/normalize.js';
+import { bigramTokens, canonical, normalizeKey } from '../text/normalize.js';
+import { WordExpander } from '../words/expand.js';
+import { GLOSSARY_META, Glossary } from '../words/glossary.js';
+import { matchNames, searchTopics } from '../words/match.js';
+import { wordTable } from '../words/table.js';
 import { EXACT_NAME, ReportingLines } from './reporting.js';
-import type { Answer, Answerer, Evidence, Field, Ranked, ReportingLine } from './types.js';
+import type { Answer, Answerer, Evidence, Field, Ranked, ReportingLine, Understood } from './types.js';
 
 /** Best plus alternatives: enough for a "did you mean" list, few enough to parse quickly at 100k roles. */
 const MAX_RESULTS = 6;
@@ -31,6 +35,8 @@ const ALIAS_SCORE = 0.98;
  */
 const CONFIDENT_SCORE = 0.75;
 const SUGGEST_SCORE = 0.5;
+/** A run of two or more BMP Han characters, already in search form. */
+const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/;
 
 type Row = { rowid: number; role: Role; alias: boolean };
 
@@ -43,9 +49,13 @@ export class AnswerEngine implements Answerer {
   private readonly byId: Database.Statement;
   private readonly lines: ReportingLines;
   private readonly namesAmong: Database.Statement;
+  private readonly vocab: Vocabulary;
+  private readonly glossary: Glossary;
+  private expander: WordExpander | null = null;
 
   constructor(db: Database.Database) {
-    const vocab = new Vocabulary(db);
+    const vocab = (this.vocab = new Vocabulary(db));
+    this.glossary = Glossary.fromStored(readMeta(db, GLOSSARY_META));
     this.titles = new TitleMatcher(db, vocab);
     this.duties = new DutySearch(db, vocab);
     // roles sharing a name, fullest first; each form is served by a title_keys index, so a name shared by
@@ -82,24 +92,39 @@ export class AnswerEngine implements Answerer {
     }
   }
 
-  private answer(question: string): Answer {
-    const parsed = parseQuestion(question, (k) => this.titles.exact(k).length > 0);
-    if (!parsed.key) return { kind: 'help', question, intent: 'role' };
-    if (parsed.intent === 'who') return this.who(question, parsed.topic);
+  /** The word table is read on the first question that needs it (English, or a title not found as typed). */
+  private get words(): WordExpander {
+    this.expander ??= new WordExpander(wordTable(), this.glossary);
+    return this.expander;
+  }
 
-    const ranked = this.qualified(parsed.subjects, parsed.field) ?? this.rankTitles(parsed.subjects, parsed.field);
-    const query = parsed.subjects[0] ?? parsed.key;
+  private answer(question: string): Answer {
+    // a role's name as typed, or through a synonym or the glossary (司机归谁管 asks about 驾驶员's boss)
+    const isTitle = (k: string) => this.titles.exact(k).length > 0 || this.words.titleVariants(k, false, this.known).some((v) => this.titles.hasName(v.text));
+    const parsed = parseQuestion(question, isTitle);
+    if (!parsed.key) return { kind: 'help', question, intent: 'role', ...(parsed.lang === 'en' ? { lang: 'en' } : {}) };
+    const lang = { lang: parsed.lang };
+    if (parsed.intent === 'who') return { ...this.who(question, parsed.topic, parsed.lang === 'en'), ...lang };
+
+    // a title with its department or document (市场管理中心的客服主管) first, then names as typed or through words
+    const qualified = parsed.lang === 'en' ? null : this.qualified(parsed.subjects, parsed.field);
+    const { ranked, understood } = qualified ? { ranked: qualified, understood: undefined } : this.rankTitles(parsed.subjects, parsed.field, parsed.lang === 'en' ? parsed.phrase : undefined);
+    const query = parsed.lang === 'en' ? (parsed.phrase ?? parsed.key) : (parsed.subjects[0] ?? parsed.key);
     // a field question names its role on purpose and gets the field of the nearest one; a bare name gets a card only when sure
     const sure = parsed.intent === 'field' ? FOUND_SCORE : CONFIDENT_SCORE;
     if (!ranked.length || ranked[0].score < sure) {
-      return { kind: 'notFound', question, intent: parsed.intent, ...(parsed.field ? { field: parsed.field } : {}), query, suggestions: suggestionsOf(ranked) };
+      return { kind: 'notFound', question, intent: parsed.intent, ...(parsed.field ? { field: parsed.field } : {}), query, suggestions: suggestionsOf(ranked), ...lang };
     }
+    return { ...this.found(question, parsed.intent, parsed.field, ranked), ...lang, ...(understood ? { understood: { from: query, to: ranked[0].role.title, via: understood.via } } : {}) };
+  }
+
+  private found(question: string, intent: 'role' | 'field' | 'who', field: Field | undefined, ranked: Ranked[]): Answer {
     const [best, ...rest] = ranked;
     // alternatives are the same name elsewhere or near misses, not every weak candidate
     const alternatives = rest.filter((r) => r.score >= Math.max(FOUND_SCORE, best.score - ALTERNATIVE_GAP));
     const reporting = this.lines.line(best.role);
-    if (parsed.intent === 'field' && parsed.field) {
-      return { kind: 'field', question, intent: 'field', field: parsed.field, best, alternatives, reporting, answer: fieldText(best.role, parsed.field, reporting) };
+    if (intent === 'field' && field) {
+      return { kind: 'field', question, intent: 'field', field, best, alternatives, reporting, answer: fieldText(best.role, field, reporting) };
     }
     return { kind: 'role', question, intent: 'role', best, alternatives, reporting };
   }
@@ -108,12 +133,14 @@ export class AnswerEngine implements Answerer {
    * Roles for the best matching names, best first. Roles sharing a name stay separate (alternatives);
    * among them a field question prefers one that states the field, then the fuller record.
    */
-  private rankTitles(subjects: string[], field?: Field): Ranked[] {
+  private rankTitles(subjects: string[], field?: Field, english?: string): { ranked: Ranked[]; understood?: Understood } {
     const out: Ranked[] = [];
     const seen = new Set<string>();
     const want = field ? FIELD_BITS[field] : 0;
     // a field question answers from the best match: near names would only cost time
-    for (const m of this.titles.match(subjects, MAX_RESULTS, { near: !field })) {
+    const q = { subjects, phrase: english, english: english !== undefined };
+    const { matches, understood } = matchNames(this.titles, this.words, q, MAX_RESULTS, { near: !field }, this.known);
+    for (const m of matches) {
       const rows = this.rowsFor(m.key, { want, limit: MAX_RESULTS - out.length });
       for (const r of rows) {
         if (seen.has(r.role.id)) continue;
@@ -125,7 +152,7 @@ export class AnswerEngine implements Answerer {
     }
     // best first; a field question keeps the roles that state the field in front
     if (!field) out.sort((a, b) => b.score - a.score);
-    return out.slice(0, MAX_RESULTS);
+    return { ranked: out.slice(0, MAX_RESULTS), ...(understood ? { understood } : {}) };
   }
 
   /**
@@ -138,7 +165,7 @@ export class AnswerEngine implements Answerer {
     // a title and a qualifier take two characters each at least
     for (const subject of subjects.filter((k) => Array.from(k).length >= 4)) {
       for (const { title, qualifier } of qualifiedReadings(subject, titlesAmong)) {
-        const ranked = this.rankTitles([title], field);
+        const { ranked } = this.rankTitles([title], field);
         const fit = ranked.filter((r) => r.score >= EXACT_NAME && qualifies(r.role, qualifier));
         if (fit.length) return [...fit.map((r) => ({ ...r, score: 1 })), ...ranked.filter((r) => !fit.includes(r)).map((r) => ({ ...r, score: Math.min(r.score, 0.9) }))];
       }
@@ -146,16 +173,31 @@ export class AnswerEngine implements Answerer {
     return null;
   }
 
-  private who(question: string, topic: string): Answer {
+  /** In how many roles a word's every bigram occurs (at most): 0 means the documents lack it, so a rewrite to it cannot help. */
+  private readonly known = (w: string): number => {
+    // table and topic words are simplified Han already: their bigrams directly
+    const tokens = HAN_WORD.test(w) ? Array.from({ length: w.length - 1 }, (_, i) => w.slice(i, i + 2)) : [...new Set(bigramTokens(canonical(w)))];
+    return tokens.length ? Math.min(...tokens.map((t) => this.vocab.docs(t))) : 0;
+  };
+
+  private who(question: string, topic: string, english: boolean): Answer {
     // 市场管理中心谁负责投诉: the complaint handlers of that department, when it has any
-    const lead = departmentLead(topic);
-    const inDepartment = lead && this.rankWho(lead.rest, DEPARTMENT_POOL, (r) => qualifies(r, lead.department));
-    const ranked = inDepartment?.length ? inDepartment : this.rankWho(topic, WHO_CANDIDATES);
-    if (!ranked.length) {
-      const suggestions = suggestionsOf(this.rankTitles([normalizeKey(topic)]));
+    const lead = english ? null : departmentLead(topic);
+    const inDepartment = lead ? this.rankWho(lead.rest, DEPARTMENT_POOL, (r) => qualifies(r, lead.department)) : [];
+    const { hits, understood } = inDepartment.length
+      ? { hits: inDepartment.map((h) => ({ id: h.role.id, score: h.score, hit: h })), understood: undefined }
+      : searchTopics(this.words, { topic, english }, this.known, (t) => this.whoHits(t));
+    if (!hits.length) {
+      const suggestions = suggestionsOf(this.rankTitles([normalizeKey(topic)], undefined, english ? topic : undefined).ranked);
       return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };
     }
-    return { kind: 'who', question, intent: 'who', topic, hits: ranked.slice(0, WHO_RESULTS) };
+    const top = hits.slice(0, WHO_RESULTS).map((h) => ({ ...h.hit, score: h.score }));
+    return { kind: 'who', question, intent: 'who', topic, hits: top, ...(understood ? { understood } : {}) };
+  }
+
+  /** Roles whose duties match one topic's words, best first (the unit the word rewrites search with). */
+  private whoHits(topic: string): { id: string; score: number; hit: Ranked & { evidence: Evidence[] } }[] {
+    return this.rankWho(topic, WHO_CANDIDATES).map((h) => ({ id: h.role.id, score: h.score, hit: h }));
   }
 
   /** Roles whose duties hold the topic's words, best first; keep, when given, filters the candidates. */

@@ -3,6 +3,9 @@
  * Block Kit) only format them. Every surface shares these types.
  */
 import type { Role } from '../roles/schema.js';
+import type { Understood } from '../words/expand.js';
+
+export type { Understood } from '../words/expand.js';
 
 export type Intent = 'role' | 'who' | 'field';
 export type Field = 'reportsTo' | 'department' | 'directReports' | 'duties' | 'requirements';
@@ -62,7 +65,13 @@ export type NotFoundAnswer = {
 
 export type HelpAnswer = { kind: 'help'; question: string; intent: 'role' };
 
-export type Answer = RoleAnswer | FieldAnswer | WhoAnswer | NotFoundAnswer | HelpAnswer;
+/**
+ * Every answer may say the language it was asked in (renderers label in it; document text stays as written)
+ * and, when it was found through a glossary entry, a synonym or a translation, what was understood.
+ */
+export type Understanding = { lang?: 'zh' | 'en'; understood?: Understood };
+
+export type Answer = (RoleAnswer | FieldAnswer | WhoAnswer | NotFoundAnswer | HelpAnswer) & Understanding;
 
 /** What every surface needs from the answer layer. Implementations never throw on any input. */
 export interface Answerer {

@@ -31,6 +31,7 @@ export type Words = {
   skipped(reason: string): string;
   removedFromFolder: string;
   noRoleFound: string;
+  glossaryHeading: string;
   /** a document with text but no post: what the reader saw, and how to make it readable */
   noRoleSeen: (seen: string) => string;
   more(n: number): string;
@@ -88,6 +89,7 @@ const zh: Words = {
   skipped: (reason) => `跳过：${reason}`,
   removedFromFolder: '已从目录中删除',
   noRoleFound: '0（没有找到岗位）',
+  glossaryHeading: '公司词表',
   noRoleSeen: (seen) =>
     `0：没有找到岗位。读到的开头：${seen}。要让它可读：每个岗位一个标题或单独一行（如“会计”），下面列出职责（或用“岗位职责：”“任职要求：”标注），或用表头写明“岗位”和“职责”的表格`,
   more: (n) => `等，另有 ${n} 个`,
@@ -174,6 +176,7 @@ const en: Words = {
   skipped: (reason) => `skipped: ${reason}`,
   removedFromFolder: 'removed from the folder',
   noRoleFound: '0 (no role found)',
+  glossaryHeading: 'Glossary',
   noRoleSeen: (seen) =>
     `0: no role found; it starts with ${seen}. To make it readable, give each post a heading or a line of its own (e.g. "会计") with its duties as a list under it (or labelled "岗位职责：" / "任职要求："), or use a table whose header row names 岗位 and 职责`,
   more: (n) => `and ${n} more`,

@@ -6,6 +6,7 @@ import type { FieldChange } from './diff.js';
 import { WORDS, type Lang, type Line } from './i18n.js';
 import type { DocumentOutcome, RefreshResult } from './run.js';
 import { NOTICE_KINDS, WARNING_KINDS } from './warnings.js';
+import { glossaryReportItems } from '../words/glossary.js';
 import { noRoleText } from './unread-text.js';
 
 export type Item = Line & { children?: Item[] };
@@ -114,7 +115,9 @@ export function outline(r: RefreshResult, lang: Lang): Block[] {
   }
 
   out.push({ t: 'h2', text: w.warningsHeading });
-  if (!r.warnings.length) out.push({ t: 'p', line: { text: w.noWarnings } });
+  const glossary = glossaryReportItems(r.glossary);
+  if (!r.warnings.length && !glossary.length) out.push({ t: 'p', line: { text: w.noWarnings } });
+  if (glossary.length) out.push({ t: 'h3', text: `${w.glossaryHeading} (${glossary.length})` }, { t: 'list', items: glossary.map((text) => ({ text })) });
   for (const kind of WARNING_KINDS) {
     const ws = r.warnings.filter((x) => x.kind === kind);
     if (!ws.length) continue;

@@ -15,6 +15,7 @@ import { loadDocuments, readMeta, loadRoles, openIndex, writeIndex, type Documen
 import { acquireLock } from '../store/lock.js';
 import { diffRoles, type RoleDiff } from './diff.js';
 import { findWarnings, warningKey, type Warning } from './warnings.js';
+import { checkGlossary, GLOSSARY_META, loadGlossary, type GlossaryCheck } from '../words/glossary.js';
 
 export type DocumentOutcome = DocumentRow & {
   /** 'unchanged': same bytes as in the previous index, roles reused without parsing. */
@@ -56,6 +57,8 @@ export type RefreshResult = {
   warnings: TrackedWarning[];
   /** Warnings the previous index had that are gone now (fixed, or their roles removed). */
   resolvedWarnings: number;
+  /** The company glossary read with the documents: entries, and what in it matches nothing. */
+  glossary?: GlossaryCheck;
   written: boolean;
   /** Why the index was not written ('--check' included); null when written. */
   notWritten: string | null;
@@ -70,6 +73,8 @@ export type RefreshOptions = {
   full?: boolean;
   onStart?: (total: number) => void;
   onDocument?: (d: DocumentOutcome, index: number, total: number) => void;
+  /** The company glossary to check and store with the index; an invalid one stops the write. */
+  glossaryPath?: string;
   /** Called just before the new index is written (progress output, tests). */
   onWrite?: () => void;
 };
@@ -200,11 +205,13 @@ async function refreshLocked(opts: RefreshOptions): Promise<RefreshResult> {
   // failure: nothing written although a write was wanted (exit 2); a check is not a failure.
   let failure: string | null = null;
   let written = false;
+  const glossary = opts.glossaryPath ? loadGlossary(opts.glossaryPath) : null;
   if (!documents.some((d) => d.status === 'ok')) failure = `no document in ${opts.dataDir} could be read`;
+  else if (glossary instanceof Error) failure = `the glossary is invalid: ${glossary.message}`;
   else if (!opts.check) {
     try {
       opts.onWrite?.();
-      writeIndex(opts.dbPath, { documents: documents.map(({ file, sha256, size, status, reason, roles: n }) => ({ file, sha256, size, status, reason, roles: n })), roles, search }, { meta: { [FINGERPRINT_KEY]: fingerprint, [WARNINGS_KEY]: JSON.stringify([...keys]) } });
+      writeIndex(opts.dbPath, { documents: documents.map(({ file, sha256, size, status, reason, roles: n }) => ({ file, sha256, size, status, reason, roles: n })), roles, search }, { meta: { [FINGERPRINT_KEY]: fingerprint, [WARNINGS_KEY]: JSON.stringify([...keys]), ...(glossary && !(glossary instanceof Error) ? { [GLOSSARY_META]: glossary.toJSON() } : {}) } });
       written = true;
     } catch (e) {
       failure = `the new index failed: ${(e as Error).message}`;
@@ -223,6 +230,7 @@ async function refreshLocked(opts: RefreshOptions): Promise<RefreshResult> {
     diff: diffRoles(previousRoles, roles),
     warnings,
     resolvedWarnings: [...prev.warningKeys].filter((k) => !keys.has(k)).length,
+    ...(glossary && opts.glossaryPath ? { glossary: checkGlossary(opts.glossaryPath, glossary, roles) } : {}),
     written,
     notWritten: failure ?? (written ? null : 'check only (--check)'),
     exitCode: failure ? 2 : skipped ? 1 : 0,

@@ -6,9 +6,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { types } from '@slack/bolt';
-import type { Answer, Field, FieldAnswer, NotFoundAnswer, Ranked, RoleAnswer, RoleLink, WhoAnswer } from '../answer/types.js';
+import type { Answer, Field, FieldAnswer, NotFoundAnswer, Ranked, RoleAnswer, RoleLink, Understanding, WhoAnswer } from '../answer/types.js';
 import type { Role } from '../roles/schema.js';
 import { reportingTree } from './tree.js';
+import { CARD_UI, FIELD_LABELS, understoodLine, type Lang } from './words.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -72,13 +73,10 @@ const COMPACT = { duties: 10, requirements: 6, reports: 8, alternatives: 5, hits
 /** Caps that hold even in the full view, so the message stays within 50 blocks and 25 buttons a block. */
 const FULL = { duties: Infinity, requirements: Infinity, reports: 20, alternatives: 10, hits: 40, evidence: 5, suggestions: 10, lineChars: Infinity };
 
-const LABEL: Record<Field, string> = {
-  department: '所属部门',
-  reportsTo: '汇报对象',
-  directReports: '直接下属',
-  duties: '岗位职责',
-  requirements: '任职要求',
-};
+const LABELS: Record<Lang, Record<Field, string>> = { zh: { ...FIELD_LABELS.zh, reportsTo: '汇报对象' }, en: FIELD_LABELS.en };
+/** The labels of the answer being rendered (renderAnswer sets them from its language; rendering is synchronous). */
+let LABEL = LABELS.zh;
+let UI = CARD_UI.zh;
 
 // ---------------------------------------------------------------- text
 
@@ -198,7 +196,7 @@ function listSections(title: string, lines: string[], cap: number, lineChars: nu
     } else current += `\n${item}`;
   });
   if (shown.length < lines.length) {
-    const more = `_…另有 ${lines.length - shown.length} 条_`;
+    const more = UI.more(lines.length - shown.length);
     if (current.length + 1 + more.length > LIMITS.sectionText) {
       blocks.push(section(current));
       current = more;
@@ -218,8 +216,7 @@ export function reportLink(url: string, roleId?: string): string {
 
 function sourceLine(role: Role): string {
   const { file, startLine, endLine } = role.source;
-  const lines = startLine === endLine ? `第 ${startLine} 行` : `第 ${startLine}–${endLine} 行`;
-  return `来源：${fitEscaped(file, 500)} ${lines}`;
+  return `${UI.source}${fitEscaped(file, 500)} ${UI.lines(startLine, endLine)}`;
 }
 
 /** A role's name on a button, with its department (or else its document) so repeated titles can be told apart. */
@@ -239,7 +236,7 @@ function reportingBlocks(role: Role, reporting: RoleAnswer['reporting'], ids: Id
     : role.directReports.map((name) => ({ name, role: null }));
   const shownReports = reports.slice(0, caps.reports);
   // The reporting line as a small tree: superiors, this role, its direct reports (names capped, so it fits a section).
-  const tree = reportingTree(role, reporting, caps.reports, { self: '◀ 本岗位', more: (n) => `…另有 ${n} 个` });
+  const tree = reportingTree(role, reporting, caps.reports, { self: UI.thisRole, more: UI.treeMore });
   if (tree.length) facts.push(`*${LABEL.reportsTo} / ${LABEL.directReports}*\n\`\`\`${fitEscaped(tree.join('\n'), LIMITS.sectionText - 400)}\`\`\``);
   const blocks: KnownBlock[] = facts.length ? [section(facts.join('\n'))] : [];
   const buttons = [
@@ -254,7 +251,7 @@ function alternativesBlocks(alternatives: Ranked[], ids: Ids, caps: Caps): Known
   if (!alternatives.length) return [];
   const shown = alternatives.slice(0, caps.alternatives);
   return [
-    context(`还有 ${alternatives.length} 个相近的岗位，点一个查看：`),
+    context(UI.alternatives(alternatives.length)),
     ...actions(
       'alternatives',
       shown.map((r) => button(ids, roleLabel(r.role), ACTIONS.openRole, { kind: 'role', id: r.role.id })),
@@ -276,14 +273,14 @@ function roleCard(a: RoleAnswer, ids: Ids, caps: Caps, opts: RenderOptions): Bod
   const content: KnownBlock[] = [
     header(role.title),
     ...rep.blocks,
-    ...(role.duties.length ? duties.blocks : [section(`*${LABEL.duties}*\n_文档中没有列出职责。_`)]),
+    ...(role.duties.length ? duties.blocks : [section(`*${LABEL.duties}*\n${UI.noDuties}`)]),
     ...reqs.blocks,
     context(sourceLine(role), ...(opts.reportUrl ? [reportLink(opts.reportUrl, role.id)] : [])),
     ...alternativesBlocks(a.alternatives, ids, caps),
   ];
   const lineCut = caps.lineChars !== Infinity && [...role.duties, ...role.requirements].some((l) => l.length > caps.lineChars);
   return {
-    text: fitEscaped(`${role.title}：${role.duties.length} 条职责`, LIMITS.fallbackText),
+    text: fitEscaped(`${role.title}${UI.colon}${UI.dutyCount(role.duties.length)}`, LIMITS.fallbackText),
     content,
     footer: [],
     truncated: duties.hidden + reqs.hidden + rep.hidden > 0 || lineCut || a.alternatives.length > caps.alternatives,
@@ -301,9 +298,9 @@ function fieldCard(a: FieldAnswer, ids: Ids, caps: Caps): Body {
       const list = listSections(LABEL[a.field], lines, caps[a.field], caps.lineChars, true);
       content.push(...list.blocks);
       truncated = list.hidden > 0 || (caps.lineChars !== Infinity && lines.some((l) => l.length > caps.lineChars));
-    } else content.push(section(`*${LABEL[a.field]}*\n_文档中没有写明。_`));
+    } else content.push(section(`*${LABEL[a.field]}*\n_${UI.notStated}_`));
   } else {
-    const value = a.answer.trim() ? fitEscaped(a.answer, LIMITS.sectionText - 40) : '_文档中没有写明。_';
+    const value = a.answer.trim() ? fitEscaped(a.answer, LIMITS.sectionText - 40) : `_${UI.notStated}_`;
     content.push(section(`*${LABEL[a.field]}*　${value}`));
     if (a.field === 'reportsTo' || a.field === 'directReports') {
       const links = a.field === 'reportsTo' ? a.reporting.chain : a.reporting.directReports;
@@ -319,17 +316,17 @@ function fieldCard(a: FieldAnswer, ids: Ids, caps: Caps): Body {
   }
   content.push(context(sourceLine(role)), ...alternativesBlocks(a.alternatives, ids, caps));
   return {
-    text: fitEscaped(`${role.title} · ${LABEL[a.field]}：${a.answer || '文档中没有写明'}`, LIMITS.fallbackText),
+    text: fitEscaped(`${role.title} · ${LABEL[a.field]}${UI.colon}${a.answer || UI.notStated}`, LIMITS.fallbackText),
     content,
-    footer: [button(ids, '查看完整岗位', ACTIONS.openRole, { kind: 'role', id: role.id })],
+    footer: [button(ids, UI.openFull, ACTIONS.openRole, { kind: 'role', id: role.id })],
     truncated: truncated || a.alternatives.length > caps.alternatives,
     ref: { kind: 'question', text: a.question },
   };
 }
 
-function whoCard(a: WhoAnswer, ids: Ids, caps: Caps): Body {
+function whoCard(a: WhoAnswer & Understanding, ids: Ids, caps: Caps): Body {
   const hits = a.hits.slice(0, caps.hits);
-  const content: KnownBlock[] = [header(`谁负责：${a.topic || a.question}`)];
+  const content: KnownBlock[] = [header(`${a.lang === 'en' ? 'Who handles: ' : '谁负责：'}${a.topic || a.question}`)];
   let truncated = a.hits.length > hits.length;
   for (const hit of hits) {
     const title = `*${fitEscaped(hit.role.title, 200)}*${hit.role.department ? `　${fitEscaped(hit.role.department, 200)}` : ''}`;
@@ -339,12 +336,12 @@ function whoCard(a: WhoAnswer, ids: Ids, caps: Caps): Body {
     const share = Math.floor((LIMITS.sectionText - title.length - 20) / Math.max(1, evidence.length)) - 10;
     const lineMax = Math.min(share, caps.lineChars === Infinity ? share : 300);
     const quotes = evidence.map((e) => `>${e.index + 1}. ${markedText(e.text, e.marks, lineMax)}`);
-    content.push(section([title, ...quotes].join('\n'), button(ids, '查看岗位', ACTIONS.openRole, { kind: 'role', id: hit.role.id })));
+    content.push(section([title, ...quotes].join('\n'), button(ids, UI.open, ACTIONS.openRole, { kind: 'role', id: hit.role.id })));
   }
-  if (!hits.length) content.push(section(`没有岗位的职责提到“${fitEscaped(a.topic, 500)}”。`));
-  else content.push(context(`${a.hits.length} 个岗位的职责与“${fitEscaped(a.topic, 500)}”相关，按相关度排序。`));
+  if (!hits.length) content.push(section(UI.noHits(fitEscaped(a.topic, 500))));
+  else content.push(context(UI.hitsNote(a.hits.length, fitEscaped(a.topic, 500))));
   return {
-    text: fitEscaped(`谁负责 ${a.topic}：${a.hits.slice(0, 5).map((h) => h.role.title).join('、') || '没有找到'}`, LIMITS.fallbackText),
+    text: fitEscaped(UI.whoFallback(a.topic, a.hits.slice(0, 5).map((h) => h.role.title).join('、')), LIMITS.fallbackText),
     content,
     footer: [],
     truncated,
@@ -354,16 +351,16 @@ function whoCard(a: WhoAnswer, ids: Ids, caps: Caps): Body {
 
 function notFoundCard(a: NotFoundAnswer, ids: Ids, caps: Caps): Body {
   const what = a.query || a.question;
-  const content: KnownBlock[] = [section(`没有找到与“${fitEscaped(what, 1000)}”匹配的岗位。`)];
+  const content: KnownBlock[] = [section(UI.notFound(fitEscaped(what, 1000)))];
   const shown = a.suggestions.slice(0, caps.suggestions);
   if (shown.length) {
     content.push(
-      context('你是不是要找：'),
+      context(UI.didYouMean),
       ...actions('suggestions', shown.map((r) => button(ids, roleLabel(r.role), ACTIONS.openRole, { kind: 'role', id: r.role.id }))),
     );
-  } else content.push(context(HELP_HINT));
+  } else content.push(context(UI.hint));
   return {
-    text: fitEscaped(`没有找到“${what}”`, LIMITS.fallbackText),
+    text: fitEscaped(UI.notFoundShort(what), LIMITS.fallbackText),
     content,
     footer: [],
     truncated: false,
@@ -371,7 +368,6 @@ function notFoundCard(a: NotFoundAnswer, ids: Ids, caps: Caps): Body {
   };
 }
 
-const HELP_HINT = '试试 `/role 岗位名称`、`/role 谁负责处理业主投诉` 或 `/role help`。';
 
 /** Usage with examples; shown for `/role`, `/role help` and an empty mention. */
 export function renderHelp(): SlackMessage {
@@ -406,6 +402,8 @@ const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMessage {
   if (answer.kind === 'help') return renderHelp();
   const caps = opts.full ? FULL : COMPACT;
+  LABEL = LABELS[answer.lang ?? 'zh'];
+  UI = CARD_UI[answer.lang ?? 'zh'];
   const ids = new Ids();
   const body =
     answer.kind === 'role'
@@ -417,16 +415,19 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMes
           : notFoundCard(answer, ids, caps);
 
   const footer = [...body.footer];
-  if (body.ref && body.truncated && !opts.full) footer.push(button(ids, '显示全部', ACTIONS.showAll, body.ref));
-  if (body.ref && opts.shareable) footer.push(button(ids, '发到频道', ACTIONS.share, body.ref, 'primary'));
+  if (body.ref && body.truncated && !opts.full) footer.push(button(ids, UI.showAll, ACTIONS.showAll, body.ref));
+  if (body.ref && opts.shareable) footer.push(button(ids, UI.share, ACTIONS.share, body.ref, 'primary'));
   const tail: KnownBlock[] = [...actions('card', footer)];
   if (opts.sharedBy && USER_ID.test(opts.sharedBy)) tail.push(context(`<@${opts.sharedBy}> 分享`));
 
+  // what the question's words were taken to mean, under the first block, so a wrong match is visible
+  const understood = understoodLine(answer);
+  if (understood) body.content.splice(1, 0, context(fitEscaped(understood, 300)));
   // Whatever the caps allowed, the message keeps to 50 blocks: content is cut and says so.
   let content = body.content;
   if (content.length + tail.length > LIMITS.blocks) {
     content = content.slice(0, LIMITS.blocks - tail.length - 1);
-    content.push(context('_内容过长，已截断；完整内容请查看来源文档。_'));
+    content.push(context(UI.cut));
   }
   return { text: body.text, blocks: [...content, ...tail] };
 }

@@ -1,5 +1,6 @@
 /** The ask CLI's JSON line: {question,intent,field?,results:[{id,title,score}],answer?}, results best first. */
 import type { Answer, Field, Intent, Ranked } from '../answer/types.js';
+import { understoodLine } from './words.js';
 
 export type AskJson = {
   question: string;
@@ -7,11 +8,19 @@ export type AskJson = {
   field?: Field;
   results: Array<{ id: string; title: string; score: number }>;
   answer?: string;
+  /** How the question's words were taken when not as typed ("司机 → 驾驶员 (同义词)"). */
+  understood?: string;
 };
 
 const result = (r: Ranked) => ({ id: r.role.id, title: r.role.title, score: Math.round(r.score * 1000) / 1000 });
 
 export function toAskJson(a: Answer): AskJson {
+  const understood = understoodLine(a);
+  const body = askBody(a);
+  return understood ? { ...body, understood } : body;
+}
+
+function askBody(a: Answer): AskJson {
   switch (a.kind) {
     case 'role':
       return { question: a.question, intent: 'role', results: [a.best, ...a.alternatives].map(result) };

@@ -1,14 +1,11 @@
 /** Readable Chinese console text for an answer (the console and `npm run ask` without --json). */
 import type { Answer, Evidence, Field, Ranked, ReportingLine, RoleLink } from '../answer/types.js';
 import type { Role } from '../roles/schema.js';
+import { FIELD_LABELS, ui, understoodLine, type Lang } from './words.js';
 
-export const FIELD_LABEL: Record<Field, string> = {
-  reportsTo: '直属上级',
-  department: '所属部门',
-  directReports: '直接下属',
-  duties: '岗位职责',
-  requirements: '任职要求',
-};
+export const FIELD_LABEL: Record<Field, string> = FIELD_LABELS.zh;
+/** The role card's own shorter labels. */
+const CARD_LABEL: Record<Field, string> = { department: '部门', reportsTo: '上级', directReports: '下属', duties: '岗位职责', requirements: '任职要求' };
 
 export const HELP_TEXT = [
   '可以这样问：',
@@ -20,7 +17,16 @@ export const HELP_TEXT = [
   '也支持拼音（kefuzhuguan）、首字母（kfzg）和繁体输入。',
 ].join('\n');
 
-const source = (r: Role) => `${r.source.file} 第 ${r.source.startLine}–${r.source.endLine} 行`;
+export const HELP_TEXT_EN = [
+  'You can ask:',
+  '  cashier                               a role: duties, reporting line, requirements',
+  '  who handles customer complaints?      the roles whose duties cover a task',
+  '  who does the cashier report to?       one field: reports to / direct reports / department / duties / requirements',
+  'Answers quote the documents as written.',
+].join('\n');
+
+let lang: Lang = 'zh';
+const source = (r: Role) => `${r.source.file} ${ui(lang).lines(r.source.startLine, r.source.endLine)}`;
 const link = (l: RoleLink) => (l.role ? `${l.name}（${l.role.department ?? source(l.role)}）` : l.name);
 const numbered = (items: string[]) => items.map((d, i) => `  ${i + 1}. ${d}`);
 
@@ -48,20 +54,22 @@ export function markEvidence(e: Evidence, max = EVIDENCE_CHARS): string {
 }
 
 function roleCard(r: Role, reporting: ReportingLine): string[] {
-  const out = [`【${r.title}】${r.aliases.length ? `（又称：${r.aliases.join('、')}）` : ''}`];
-  out.push(`部门：${r.department ?? '未注明'}`);
-  out.push(`上级：${reporting.chain.length ? reporting.chain.map((l) => l.name).join(' → ') : (r.reportsTo ?? '未注明')}`);
-  out.push(`下属：${reporting.directReports.length ? reporting.directReports.map(link).join('、') : '未注明'}`);
-  out.push('岗位职责：', ...(r.duties.length ? numbered(r.duties) : ['  未注明']));
-  if (r.requirements.length) out.push('任职要求：', ...numbered(r.requirements));
-  out.push(`来源：${source(r)}`);
+  const t = ui(lang);
+  const L = lang === 'en' ? FIELD_LABELS.en : CARD_LABEL;
+  const out = [`【${r.title}】${r.aliases.length ? `（${t.aka}：${r.aliases.join('、')}）` : ''}`];
+  out.push(`${L.department}：${r.department ?? t.none}`);
+  out.push(`${L.reportsTo}：${reporting.chain.length ? reporting.chain.map((l) => l.name).join(' → ') : (r.reportsTo ?? t.none)}`);
+  out.push(`${L.directReports}：${reporting.directReports.length ? reporting.directReports.map(link).join('、') : t.none}`);
+  out.push(`${L.duties}：`, ...(r.duties.length ? numbered(r.duties) : [`  ${t.none}`]));
+  if (r.requirements.length) out.push(`${L.requirements}：`, ...numbered(r.requirements));
+  out.push(`${t.source}：${source(r)}`);
   return out;
 }
 
 /** Numbered from 2 (the answer itself is 1), so the console opens one by its number (see choices). */
 function alternatives(alts: Ranked[]): string[] {
   if (!alts.length) return [];
-  return ['', '其他同名或相近的岗位（输入编号查看）：', ...alts.map((a, i) => `  ${i + 2}. ${a.role.title}（${a.role.department ?? '部门未注明'}，${source(a.role)}）`)];
+  return ['', ui(lang).othersNumbered, ...alts.map((a, i) => `  ${i + 2}. ${a.role.title}（${a.role.department ?? ui(lang).noDept}，${source(a.role)}）`)];
 }
 
 /** The roles an answer lists, in the order of their numbers in the text: the console's `2` opens the second. */
@@ -79,34 +87,42 @@ export function choices(a: Answer): Role[] {
   }
 }
 
+/** The answer as console text, labelled in the question's language, with what was understood on top. */
 export function renderText(a: Answer): string {
+  lang = a.lang ?? 'zh';
+  const understood = understoodLine(a);
+  const body = renderBody(a);
+  return understood ? `（${understood}）\n${body}` : body;
+}
+
+function renderBody(a: Answer): string {
+  const t = ui(lang);
   switch (a.kind) {
     case 'help':
-      return HELP_TEXT;
+      return lang === 'en' ? HELP_TEXT_EN : HELP_TEXT;
     case 'role':
       return [...roleCard(a.best.role, a.reporting), ...alternatives(a.alternatives)].join('\n');
     case 'field': {
       const r = a.best.role;
-      const value = a.answer ? (a.answer.includes('\n') ? '\n' + a.answer : a.answer) : '文档中未注明';
-      const lines = [`${r.title} 的${FIELD_LABEL[a.field]}：${value}`];
-      if (a.field === 'reportsTo' && a.reporting.chain.length > 1) lines.push(`汇报线：${r.title} → ${a.reporting.chain.map((l) => l.name).join(' → ')}`);
-      lines.push(`来源：${source(r)}`);
+      const value = a.answer ? (a.answer.includes('\n') ? '\n' + a.answer : a.answer) : t.notStated;
+      const lines = [lang === 'en' ? `${r.title} · ${FIELD_LABELS.en[a.field]}: ${value}` : `${r.title} 的${FIELD_LABEL[a.field]}：${value}`];
+      if (a.field === 'reportsTo' && a.reporting.chain.length > 1) lines.push(`${t.chain}：${r.title} → ${a.reporting.chain.map((l) => l.name).join(' → ')}`);
+      lines.push(`${t.source}：${source(r)}`);
       return [...lines, ...alternatives(a.alternatives)].join('\n');
     }
     case 'who': {
-      const lines = [`与「${a.topic}」相关的岗位：`];
+      const lines = [t.related(a.topic)];
       a.hits.forEach((h, i) => {
-        lines.push(`${i + 1}. ${h.role.title}（${h.role.department ?? '部门未注明'}，${source(h.role)}）`);
-        for (const e of h.evidence) lines.push(`     第 ${e.index + 1} 条职责：${markEvidence(e)}`);
+        lines.push(`${i + 1}. ${h.role.title}（${h.role.department ?? t.noDept}，${source(h.role)}）`);
+        for (const e of h.evidence) lines.push(`     ${t.duty(e.index + 1)}：${markEvidence(e)}`);
       });
       return lines.join('\n');
     }
     case 'notFound': {
-      const what = a.intent === 'who' ? `负责「${a.query}」的岗位` : `岗位「${a.query}」`;
-      const lines = [`没有找到${what}。`];
+      const lines = [a.intent === 'who' ? t.notFoundWho(a.query) : t.notFoundRole(a.query)];
       // numbered with department, so two roles sharing a title can be told apart and opened
-      if (a.suggestions.length) lines.push('你是不是要找（输入编号查看）：', ...a.suggestions.map((s, i) => `  ${i + 1}. ${s.role.title}（${s.role.department ?? '部门未注明'}，${source(s.role)}）`));
-      lines.push('输入 help 查看提问方式。');
+      if (a.suggestions.length) lines.push(t.didYouMeanNumbered, ...a.suggestions.map((s, i) => `  ${i + 1}. ${s.role.title}（${s.role.department ?? t.noDept}，${source(s.role)}）`));
+      lines.push(t.help);
       return lines.join('\n');
     }
   }

@@ -15,7 +15,7 @@ const COMMON_SHARE = 0.2;
 const COMMON_MIN = 2000;
 
 /** a vs b in code point order, like SQLite's BINARY collation of UTF-8 (JS's < differs around surrogate pairs). */
-function compareCodePoints(a: string, b: string, bStart: number, bEnd: number): number {
+export function compareCodePoints(a: string, b: string, bStart: number, bEnd: number): number {
   const n = Math.min(a.length, bEnd - bStart);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);

@@ -5,6 +5,8 @@
  */
 import type { Field, Intent } from '../answer/types.js';
 import { questionKey } from '../text/normalize.js';
+import { isEnglish } from '../words/english.js';
+import { englishSubjects, parseEnglish } from './question-en.js';
 
 export type ParsedQuestion = {
   intent: Intent;
@@ -15,6 +17,10 @@ export type ParsedQuestion = {
   topic: string;
   /** The whole question in key form. */
   key: string;
+  /** The language asked in: answers are labelled in it. */
+  lang: 'zh' | 'en';
+  /** en: the title or topic as typed, lower case with its spaces (for translation). */
+  phrase?: string;
 };
 
 /** Longest question we analyse; anything longer is cut (a title or duty phrase is never this long). */
@@ -50,6 +56,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`^谁是${S}的(?:下属|下级)$`), intent: 'field', field: 'directReports' },
   // requirements
   { re: new RegExp(`^(?:做|当|应聘|成为)?${S}(?:需要|要求|要|得)(?:什么|哪些|多少|啥|怎样的|什么样的?)(?:学历|条件|资格|经验|技能|能力|证书|专业|素质|要求)$`), intent: 'field', field: 'requirements' },
+  { re: new RegExp(`^${S}(?:有|需要|要)(?:什么|哪些|啥)(?:任职|岗位)?(?:要求|条件|资格|资质|证书|证)$`), intent: 'field', field: 'requirements' },
   // before the generic rule below, which would keep 的学历 in the subject
   { re: new RegExp(`^${S}的?(?:学历|经验|技能|专业|能力|年龄|资格证书?)(?:要求|条件)?${Q}$`), intent: 'field', field: 'requirements' },
   { re: new RegExp(`^${S}的?(?:任职|岗位|招聘|应聘|资格)?(?:要求|资格|条件|资质)${Q}$`), intent: 'field', field: 'requirements' },
@@ -98,27 +105,33 @@ function readsAsDuty(question: string, body: string): boolean {
  */
 export function parseQuestion(question: string, isTitle: (key: string) => boolean = () => true): ParsedQuestion {
   const key = questionKey(question.slice(0, MAX_QUESTION_CHARS * 4)).slice(0, MAX_QUESTION_CHARS);
+  if (key && isEnglish(question)) {
+    const en = parseEnglish(question.slice(0, MAX_QUESTION_CHARS * 4));
+    const phrase = en.phrase.slice(0, MAX_QUESTION_CHARS);
+    if (en.intent === 'who') return { intent: 'who', subjects: [], topic: phrase, key, lang: 'en', phrase };
+    return { intent: en.intent, ...(en.field ? { field: en.field } : {}), subjects: englishSubjects(phrase), topic: '', key, lang: 'en', phrase };
+  }
   const body = key.replace(LEAD, '').replace(TAIL, '') || key;
   for (const rule of RULES) {
     const m = rule.re.exec(body);
     if (!m?.groups) continue;
     const raw = (m.groups.s ?? m.groups.t ?? '').replace(/的$/, '');
     if (!raw) continue;
-    if (rule.intent === 'who') return { intent: 'who', subjects: [], topic: raw, key };
+    if (rule.intent === 'who') return { intent: 'who', subjects: [], topic: raw, key, lang: 'zh' };
     const subjects = subjectsOf(raw);
     if (rule.needsTitle && !subjects.some(isTitle)) continue;
-    return { intent: rule.intent, field: rule.field, subjects, topic: '', key };
+    return { intent: rule.intent, field: rule.field, subjects, topic: '', key, lang: 'zh' };
   }
   // a bare 谁/哪个岗位 question the rules did not shape: search its words as duties
   if (/谁|哪个岗位|哪个职位|哪些岗位/.test(body)) {
     const topic = body.replace(/由谁|谁来|是谁的|找谁|归谁|谁|哪个岗位|哪个职位|哪些岗位|负责/g, '');
-    if (topic) return { intent: 'who', subjects: [], topic, key };
+    if (topic) return { intent: 'who', subjects: [], topic, key, lang: 'zh' };
   }
   // a pasted list item keeps its number (1、负责…): not part of the duty
   const item = body.replace(LIST_NUMBER, '');
-  if (item && readsAsDuty(question, item) && !isTitle(body) && !isTitle(key)) return { intent: 'who', subjects: [], topic: item, key };
+  if (item && readsAsDuty(question, item) && !isTitle(body) && !isTitle(key)) return { intent: 'who', subjects: [], topic: item, key, lang: 'zh' };
   // the whole key too: a title may itself start like scaffolding (请购专员)
   const subjects = body ? subjectsOf(body) : [];
   if (key && !subjects.includes(key)) subjects.push(key);
-  return { intent: 'role', subjects, topic: '', key };
+  return { intent: 'role', subjects, topic: '', key, lang: 'zh' };
 }

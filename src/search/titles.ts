@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import Fuse from 'fuse.js';
 import { bigramTokens, isHan, syllablesOf } from '../text/normalize.js';
-import { ftsQuery, type Vocabulary } from './fts.js';
+import { compareCodePoints, ftsQuery, type Vocabulary } from './fts.js';
 import { Postings } from './postings.js';
 
 export type NameMatch = { key: string; score: number };
@@ -126,6 +126,21 @@ export class TitleMatcher {
     );
     this.ftsStmt = db.prepare('SELECT rowid FROM roles_fts WHERE roles_fts MATCH ? ORDER BY bm25(roles_fts, 1.0, 0.0) LIMIT 40');
     this.keysOfRole = db.prepare('SELECT key FROM title_keys WHERE role = ?');
+  }
+
+  /**
+   * Whether some role has this exact name (title or alias key), from the names held in memory: no SQL, so
+   * checking the two dozen rewrites of a title costs microseconds. The keys are in SQLite's code point order.
+   */
+  hasName(key: string): boolean {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareCodePoints(key, this.keys[mid], 0, this.keys[mid].length) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.keys.length && this.keys[lo] === key;
   }
 
   /** Names that equal the query as a title, alias, pinyin or initials key: titles first, then aliases, then sounds. */

@@ -1,0 +1,171 @@
+/**
+ * Other ways to say what was typed: a title or duty topic rewritten through the company glossary, the
+ * word table's near-synonyms and, for English, its translations. Each variant says how it was made, so an
+ * answer found through one can show it (司机 → 驾驶员 (同义词)).
+ */
+import { ABBREVIATIONS, TITLE_AFFIXES } from './affixes.js';
+import { englishKey, lemmas } from './english.js';
+import type { Glossary } from './glossary.js';
+import type { WordTable } from './table.js';
+
+export type Via = 'synonym' | 'english' | 'glossary';
+/** What a typed word was taken to mean: from (as typed) → to (what was searched), and by which source. */
+export type Understood = { from: string; to: string; via: Via };
+export type Variant = { text: string; understood: Understood };
+
+const MAX_VARIANTS = 24;
+const MAX_OPTIONS = 4;
+/** English words that carry no title or duty meaning. */
+const EN_STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'at', 'our', 'my', 'your', 'its', 'their', 'with', 'all', 'any', 'new', 'role', 'position', 'job', 'team', 'person', 'people', 'staff']);
+/** English words kept inside a title even though EN_STOP would drop them (team leader). */
+const TITLE_KEEP = new Set(['team', 'staff']);
+
+export class WordExpander {
+  constructor(
+    private readonly table: WordTable,
+    private readonly glossary: Glossary,
+  ) {}
+
+  /**
+   * Title variants of a Chinese key (保安主管 → 安保主管) or an English phrase (sous chef → 副厨师), nearest
+   * first; known as for topicVariants.
+   */
+  titleVariants(subject: string, english: boolean, known: (word: string) => number = () => 1): Variant[] {
+    const out = new Variants();
+    if (english) this.englishVariants(subject, out, { title: true, known });
+    else this.chineseVariants(subject, out, { near: false, known });
+    return out.list;
+  }
+
+  /**
+   * Duty-topic variants: each with one word replaced (投诉 → 客诉); near verbs too when asked. known tells
+   * in how many roles' text a word occurs (0: nowhere; a replacement the documents lack cannot find anything).
+   */
+  topicVariants(topic: string, english: boolean, opts: { near: boolean; known: (word: string) => number }): Variant[] {
+    const out = new Variants();
+    if (english) this.englishVariants(topic, out, { title: false, known: opts.known });
+    else this.chineseVariants(topic, out, opts);
+    return out.list;
+  }
+
+  /**
+   * Whether the topic holds a word the documents lack (known 0) that has a rewrite (客诉, 打扫): cheaper than
+   * topicVariants, so a who-question whose words are all in the documents pays almost nothing for it.
+   */
+  lacksWord(topic: string, known: (word: string) => number): boolean {
+    const glossaryWords = this.glossary.words().filter((w) => topic.includes(w));
+    for (let i = 0; i < topic.length; i++) {
+      const word = glossaryWords.find((w) => topic.startsWith(w, i)) ?? this.table.wordAt(topic, i);
+      if (word && known(word) === 0) return true;
+    }
+    return false;
+  }
+
+  private chineseVariants(s: string, out: Variants, opts: { near: boolean; known: (word: string) => number }): void {
+    for (const alt of this.glossary.alternatives(s)) out.add(alt, { from: s, to: alt, via: 'glossary' });
+    for (const alt of this.table.synonyms(s)) out.add(alt, { from: s, to: alt, via: 'synonym' });
+    const glossaryWords = this.glossary.words().filter((w) => w !== s && s.includes(w));
+    for (let i = 0; i < s.length && !out.full; i++) {
+      const g = glossaryWords.find((w) => s.startsWith(w, i));
+      const word = g ?? this.table.wordAt(s, i);
+      if (!word) continue;
+      const swap = (alt: string, via: Via) => {
+        if (opts.known(alt) > 0) out.add(s.slice(0, i) + alt + s.slice(i + word.length), { from: word, to: alt, via });
+      };
+      for (const alt of this.glossary.alternatives(word)) swap(alt, 'glossary');
+      for (const alt of this.table.synonyms(word)) swap(alt, 'synonym');
+      if (opts.near) for (const alt of this.table.near(word)) swap(alt, 'synonym');
+    }
+  }
+
+  /** Options for one English word or phrase: glossary, title affixes, then the table. */
+  private englishOptions(key: string, title: boolean): Option[] {
+    const opts: Option[] = [];
+    const words = key.split(' ');
+    const last = words.pop()!;
+    // only the last word is inflected in a key (customer complaints, patrolling)
+    for (const k of lemmas(last).map((l) => [...words, l].join(' '))) {
+      for (const g of this.glossary.alternatives(k)) opts.push({ text: g, via: 'glossary' });
+      if (title) for (const a of TITLE_AFFIXES[k] ?? []) opts.push({ text: a, via: 'english', affix: true });
+      for (const a of ABBREVIATIONS[k] ?? []) opts.push({ text: a, via: 'english' });
+      for (const w of this.table.english(k)) opts.push({ text: w, via: 'english' });
+    }
+    const seen = new Set<string>();
+    return opts.filter((o) => !seen.has(o.text) && seen.add(o.text));
+  }
+
+  private englishVariants(phrase: string, out: Variants, opts: { title: boolean; known: (word: string) => number }): void {
+    const key = englishKey(phrase);
+    // the whole phrase first (customer complaint → 客诉, security guard → 保安)
+    for (const o of this.englishOptions(key, opts.title)) if (opts.known(o.text) > 0) out.add(o.text, { from: key, to: o.text, via: o.via });
+    const words = key.split(' ').filter((w) => w && (!EN_STOP.has(w) || (opts.title && TITLE_KEEP.has(w))));
+    // word by word, with and without two-word phrases taken as one (front office, customer service)
+    for (const pairs of [true, false]) {
+      const parts = this.englishParts(words, pairs, opts);
+      if (!parts || !parts.length || (parts.length === 1 && words.length === 1)) continue;
+      // Chinese word order follows English for titles (front office manager → 前厅经理); a duty topic's
+      // words are searched apart, so they are joined with a comma
+      const sep = opts.title ? '' : '，';
+      for (const combo of product(parts, MAX_VARIANTS * 2)) {
+        const text = combo.map((o) => o.text).join(sep);
+        // a title is kept when the documents have each of its words (affixes like 副 are no indexed word)
+        if (opts.title && !combo.every((o) => o.affix || Array.from(o.text).length < 2 || opts.known(o.text) > 0)) continue;
+        out.add(text, { from: key, to: text, via: combo.some((o) => o.via === 'glossary') ? 'glossary' : 'english' });
+      }
+    }
+  }
+
+  /** Each word's (or two-word phrase's) options, those the documents contain first; null when a title word has none. */
+  private englishParts(words: string[], pairs: boolean, opts: { title: boolean; known: (word: string) => number }): Option[][] | null {
+    const parts: Option[][] = [];
+    // a duty word the documents lack finds nothing; a title's words are checked per combination (affixes exempt)
+    const rank = (list: Option[]) => {
+      // the glossary's and the curated affixes first, then the words the documents use most (客户 before 顾客)
+      const scored = list.map((o, i) => ({ o, i, n: o.via === 'glossary' || o.affix ? Infinity : opts.known(o.text) }));
+      const usable = opts.title ? scored : scored.filter((x) => x.n > 0);
+      return usable.sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.o).slice(0, MAX_OPTIONS);
+    };
+    for (let i = 0; i < words.length; i++) {
+      // a two-word phrase is one word in Chinese (客服): worth taking only if the documents have it
+      const pair = pairs && i + 1 < words.length ? rank(this.englishOptions(`${words[i]} ${words[i + 1]}`, opts.title).filter((o) => opts.known(o.text) > 0)) : [];
+      if (pair.length) {
+        parts.push(pair);
+        i++;
+        continue;
+      }
+      const single = rank(this.englishOptions(words[i], opts.title));
+      // a title word with no translation: any title built without it would name another role
+      if (!single.length && opts.title) return null;
+      if (single.length) parts.push(single);
+    }
+    return parts;
+  }
+}
+
+type Option = { text: string; via: Via; affix?: boolean };
+
+/** Combinations of one option per part, best options first (by the sum of their ranks), at most max. */
+function product<T>(parts: T[][], max: number): T[][] {
+  let combos: { items: T[]; rank: number }[] = [{ items: [], rank: 0 }];
+  for (const options of parts) {
+    const next: { items: T[]; rank: number }[] = [];
+    for (const c of combos) options.forEach((o, r) => next.push({ items: [...c.items, o], rank: c.rank + r }));
+    combos = next.sort((a, b) => a.rank - b.rank).slice(0, max);
+  }
+  return combos.map((c) => c.items);
+}
+
+class Variants {
+  readonly list: Variant[] = [];
+  private readonly seen = new Set<string>();
+
+  add(text: string, understood: Understood): void {
+    if (!text || this.full || this.seen.has(text)) return;
+    this.seen.add(text);
+    this.list.push({ text, understood });
+  }
+
+  get full(): boolean {
+    return this.list.length >= MAX_VARIANTS;
+  }
+}

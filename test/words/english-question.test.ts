@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../src/search/question.js';
+
+describe('English questions', () => {
+  it.each([
+    ['cashier', 'role', undefined, 'cashier'],
+    ['/role cashier', 'role', undefined, 'cashier'],
+    ['Sous Chef', 'role', undefined, 'sous chef'],
+    ['what does a driver do?', 'role', undefined, 'driver'],
+    ['who does the cashier report to?', 'field', 'reportsTo', 'cashier'],
+    ["who is the cashier's boss", 'field', 'reportsTo', 'cashier'],
+    ['who reports to the finance manager?', 'field', 'directReports', 'finance manager'],
+    ['requirements for the sous chef', 'field', 'requirements', 'sous chef'],
+    ['What are the requirements for a security guard?', 'field', 'requirements', 'security guard'],
+    ['what does it take to become a chef', 'field', 'requirements', 'chef'],
+    ['which department is the accountant in?', 'field', 'department', 'accountant'],
+    ['duties of the warehouse keeper', 'field', 'duties', 'warehouse keeper'],
+    ['what is the driver responsible for', 'field', 'duties', 'driver'],
+    ['Who handles customer complaints?', 'who', undefined, 'customer complaints'],
+    ['which team is responsible for patrolling', 'who', undefined, 'patrolling'],
+    ['please tell me who takes care of the warehouse', 'who', undefined, 'the warehouse'],
+  ])('%s → %s %s (%s)', (q, intent, field, phrase) => {
+    const p = parseQuestion(q);
+    expect(p.lang).toBe('en');
+    expect(p.intent).toBe(intent);
+    expect(p.field).toBe(field);
+    expect(p.intent === 'who' ? p.topic : p.phrase).toBe(phrase);
+  });
+
+  it('leaves Chinese, pinyin-looking and mixed questions to the Chinese rules', () => {
+    expect(parseQuestion('客服主管的上级是谁').lang).toBe('zh');
+    expect(parseQuestion('TAM的上级是谁')).toMatchObject({ lang: 'zh', intent: 'field', field: 'reportsTo' });
+  });
+});
+
+describe('colloquial Chinese requirement questions', () => {
+  it.each(['司机有什么要求', '电工要什么证', '厨师需要哪些资质'])('%s asks for requirements', (q) => {
+    expect(parseQuestion(q)).toMatchObject({ lang: 'zh', intent: 'field', field: 'requirements' });
+  });
+});
