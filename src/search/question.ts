@@ -45,7 +45,8 @@ const RULES: Rule[] = [
   // reportsTo
   { re: new RegExp(`^${S}的?(?:直属|直接|顶头)?(?:上级|上司|领导|主管领导|汇报对象|汇报人|汇报线|汇报关系)(?:领导)?${Q}$`), intent: 'field', field: 'reportsTo' },
   { re: new RegExp(`^${S}(?:应该|需要|要)?(?:向|对|跟|给)(?:谁|哪个岗位|哪位|什么人)(?:汇报|负责|报告)(?:工作)?$`), intent: 'field', field: 'reportsTo' },
-  { re: new RegExp(`^${S}(?:汇报给|归|听|受)(?:谁|哪个岗位)(?:管|领导|指挥)?$`), intent: 'field', field: 'reportsTo', needsTitle: true },
+  { re: new RegExp(`^${S}(?:汇报给|归|听从?|受)(?:谁|哪个岗位)的?(?:管|领导|指挥|安排|调度|指示)?$`), intent: 'field', field: 'reportsTo', needsTitle: true },
+  { re: new RegExp(`^${S}的?(?:直属|直接|顶头)(?:主管|经理|老板|负责人)${Q}$`), intent: 'field', field: 'reportsTo' },
   { re: new RegExp(`^${S}(?:由|被)(?:谁|哪个岗位)(?:管理|领导|管)$`), intent: 'field', field: 'reportsTo', needsTitle: true },
   { re: new RegExp(`^谁是${S}的(?:直属|直接)?(?:上级|上司|领导)$`), intent: 'field', field: 'reportsTo' },
   // directReports
@@ -56,12 +57,14 @@ const RULES: Rule[] = [
   { re: new RegExp(`^谁是${S}的(?:下属|下级)$`), intent: 'field', field: 'directReports' },
   // requirements
   { re: new RegExp(`^(?:做|当|应聘|成为)?${S}(?:需要|要求|要|得)(?:什么|哪些|多少|啥|怎样的|什么样的?)(?:学历|条件|资格|经验|技能|能力|证书|专业|素质|要求)$`), intent: 'field', field: 'requirements' },
-  { re: new RegExp(`^${S}(?:有|需要|要)(?:什么|哪些|啥)(?:任职|岗位)?(?:要求|条件|资格|资质|证书|证)$`), intent: 'field', field: 'requirements' },
+  { re: new RegExp(`^${S}(?:有|需要|要|得)(?:什么|哪些|啥)(?:任职|岗位)?(?:要求|条件|资格|资质|证书|证)$`), intent: 'field', field: 'requirements' },
+  // 要什么驾照 / 要持什么证 / 需要什么证照: a licence is a requirement
+  { re: new RegExp(`^${S}(?:需要|要|得|须)(?:持有?|有|考|拿)?(?:什么|哪些|啥|哪种|哪类)(?:驾照|驾驶证|证件?|证书|证照|执照|资质|资格证书?|上岗证|职称)$`), intent: 'field', field: 'requirements' },
   // before the generic rule below, which would keep 的学历 in the subject
   { re: new RegExp(`^${S}的?(?:学历|经验|技能|专业|能力|年龄|资格证书?)(?:要求|条件)?${Q}$`), intent: 'field', field: 'requirements' },
   { re: new RegExp(`^${S}的?(?:任职|岗位|招聘|应聘|资格)?(?:要求|资格|条件|资质)${Q}$`), intent: 'field', field: 'requirements' },
   // department
-  { re: new RegExp(`^${S}(?:属于|在|是|归|隶属于?|归属)(?:哪个|什么|哪一个|哪)部门的?$`), intent: 'field', field: 'department' },
+  { re: new RegExp(`^${S}(?:属于|在|是|归|隶属于?|归属)(?:哪个|什么|哪一个|哪)(?:部门|单位|科室|组|小组|团队|中心)的?$`), intent: 'field', field: 'department' },
   { re: new RegExp(`^${S}的?(?:所属|所在)?部门${Q}$`), intent: 'field', field: 'department' },
   // duties
   { re: new RegExp(`^${S}的?(?:岗位|工作|主要|具体)?(?:职责|职能|工作内容|工作职责|工作任务|责任)${Q}$`), intent: 'field', field: 'duties' },

@@ -174,9 +174,14 @@ describe('weak name matches', () => {
   });
 
   it('lists a guess as candidates instead of showing its card as the answer', () => {
-    const a = bot.ask('accountant');
+    const a = bot.ask('技术支持经理');
     expect(a.kind).toBe('notFound');
     expect(renderText(a)).toContain('你是不是要找');
+  });
+
+  it('answers an English title by its translation, not by the nearest English alias (accountant is no account manager)', () => {
+    const a = bot.ask('accountant');
+    expect(a.kind === 'role' && a.best.role.title).toBe('会计');
   });
 
   it('does not offer a name that only shares a character', () => {
