@@ -8,9 +8,12 @@ import { looksLikeAnyTitle } from './vocab.js';
 export type Name = { title: string; aliases: string[]; department: string | null };
 
 /** `房务总监(Director of Rooms)`, `礼宾员(Concierge / Bellman)`, `客服经理/主管`: the name and its other names. */
+/** `【急招】`, `岗位一：`, `职位3:`: tags and ordinals written before a post's name. */
+const DECORATION = /^(?:[【[][^】\]]{1,8}[】\]]\s*)+|^(?:岗位|职位|职务)\s*[一二三四五六七八九十\d]{1,3}\s*[:：、.]\s*/;
+
 export function headName(text: string): Name {
   const english: string[] = [];
-  let s = text.replace(/\(([A-Za-z][A-Za-z .&'/-]*)\)/g, (_, en: string) => {
+  let s = text.replace(DECORATION, '').replace(DECORATION, '').replace(/\(([A-Za-z][A-Za-z .&'/-]*)\)/g, (_, en: string) => {
     english.push(...en.split(/\s*\/\s*/).map((x) => x.trim()).filter((x) => x.length >= 2));
     return '';
   });

@@ -48,10 +48,15 @@ const LABELLED = /^([^:]{1,24}?)\s*:\s*(.*)$/;
 const DASHED = /^([^—\-－]{1,24}?)\s*(?:—{1,2}|－{1,2}|-{2,})\s*(.+)$/;
 const BRACKETED = /^[【[]([^】\]]{1,20})[】\]]\s*:?\s*(.*)$/;
 /** Where a second `label:` starts on a line of several (`岗位：收银员  部门：前台部  上级：前台主管`). */
+const ANY_FIELD = /\s+(?=\p{Script=Han}{2,8}\s*:)/u;
 const NEXT_FIELD = /\s+(?=[^\s:]{1,12}\s*:)|\s+(?=[【[][^】\]]{1,20}[】\]])/g;
 
 /** A line of several `label: value` fields, split into one text per field (when each piece is one). */
 export function splitFields(text: string): string[] {
+  // a one-value field ends where any `X:` follows (`直接上级：仓储主管  定编人数：3人`), known label or not
+  const [first, ...rest] = text.split(ANY_FIELD);
+  const kind = rest.length ? parseLabel(first)?.kind : undefined;
+  if (kind === 'title' || kind === 'department' || kind === 'reportsTo' || kind === 'directReports') return [first, ...splitFields(rest.join(' '))];
   const parts = text.split(NEXT_FIELD).map((p) => p.trim()).filter(Boolean);
   return parts.length > 1 && parts.every((p) => parseLabel(p)) ? parts : [text];
 }

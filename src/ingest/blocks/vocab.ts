@@ -12,7 +12,7 @@ export type LabelKind = 'title' | 'department' | 'reportsTo' | 'directReports' |
 
 const EXTRA: Record<LabelKind, string[]> = {
   title: ['岗位名称', '职位名称', '职务名称', '岗位职务', '职称', '职务', '职位', '岗位', '岗位名', '招聘岗位', '招聘职位', '应聘岗位', '聘用岗位', 'position', 'job title', 'title', 'position title', 'role', 'job'],
-  department: ['所属单位', '所在单位', '所属科室', '所属组别', '所属部门', 'department', 'dept', 'division', 'unit'],
+  department: ['所属单位', '所在单位', '所属科室', '所属组别', '所属部门', '科室', '组别', '所属团队', '团队', 'department', 'dept', 'division', 'unit'],
   reportsTo: ['直属主管', '直接主管', '上级', '直接汇报', '汇报给', '汇报关系', 'reports to', 'report to', 'reporting to', 'reporting line', 'supervisor', 'line manager'],
   directReports: ['下属', '下级', '管理对象', 'direct reports', 'subordinates', 'supervises', 'manages'],
   duties: ['职位描述', '职责内容', '工作内容', 'job description', 'description', "what you'll do", 'what you will do', 'your role', '岗位职能', '主要任务', 'responsibilities', 'key responsibilities', 'main responsibilities', 'duties', 'main duties', 'job duties', 'duties and responsibilities', 'tasks', 'accountabilities'],
@@ -40,7 +40,10 @@ add('field', HEADER_FIELDS);
 add('department', ['部门']);
 
 export function labelKind(label: string): LabelKind | undefined {
-  return KINDS.get(labelKey(label));
+  const kind = KINDS.get(labelKey(label));
+  if (kind || !/[A-Za-z]/.test(label) || !/\p{Script=Han}/u.test(label)) return kind;
+  // `Reports to 汇报对象`: a bilingual label is either of its halves
+  return KINDS.get(labelKey(label.replace(/\p{Script=Han}+/gu, ''))) ?? KINDS.get(labelKey(label.replace(/[A-Za-z .'-]+/g, '')));
 }
 
 /** English job nouns a title ends with (`Front Office Manager`, `Sous Chef`). */
@@ -51,7 +54,8 @@ const EN_AGENT = /[a-z]{3}(?:er|or|ist|ian|ant|eer|man|woman|person)s?$/i;
 const EN_NOT_AGENT = /\b(?:other|order|center|centre|number|water|paper|letter|cover|corner|chapter|matter|summer|winter|master|register|transfer|counter|folder|header|footer|factor|sector|floor|door|color|colour|error|contents?|document|plan|important)$/i;
 
 export function looksLikeEnglishTitle(s: string): boolean {
-  const t = s.trim();
+  // `Director of Nursing`, `Head of Sales`: the post noun comes before `of`
+  const t = s.trim().replace(/\s+of\s+.*$/i, '');
   if (!/^[A-Za-z][A-Za-z .&'/-]{1,48}$/.test(t) || t.split(/\s+/).length > 6) return false;
   return EN_ROLE.test(t) || (EN_AGENT.test(t) && !EN_NOT_AGENT.test(t));
 }
@@ -67,15 +71,19 @@ export function looksLikeAnyTitle(s: string): boolean {
 }
 
 /** Organisation units, also `教务组`, `Rooms Division`. */
+/** `部门`, `本单位`: the word for a unit, naming none. */
+const GENERIC_UNIT = /^(?:本|各|该|所属|所在|相关)?(?:部门|单位|科室|中心|小组|组|处|科|室)$/;
+
 export function looksLikeUnit(s: string): boolean {
   const t = s.trim();
+  if (GENERIC_UNIT.test(t)) return false;
   if (looksLikeDepartment(t)) return true;
   if (/(组|队|股|分校|分院|营业部|管理层)$/.test(t) && !ROLE_SUFFIX.test(t) && t.length <= 12) return true;
   return /^[A-Za-z][A-Za-z &]{2,40}\b(department|division|office|team|unit)$/i.test(t);
 }
 
 /** Words of a heading that names a document, a chapter or a rule book rather than a post. */
-export const NOT_A_POST = /类$|系列$|序列$|说明书|说明|介绍|手册|制度|规范|流程|须知|一览|汇编|目录|附件|附录|概况|简介|篇|章|公司|资料|表$|守则|规定|办法|通知|总则|前言|职责$|职能|要求$|考核|标准|架构|设置|编制|目标|计划|总结|培训|会议|备注|签字|审核|批准|版本|日期|^(?:附|注)/;
+export const NOT_A_POST = /类$|系列$|序列$|管理$|工作$|事项$|规则$|权限|说明书|说明|介绍|手册|制度|规范|流程|须知|一览|汇编|目录|附件|附录|概况|简介|篇|章|公司|资料|表$|守则|规定|办法|通知|总则|前言|职责$|职能|要求$|考核|标准|架构|设置|编制|目标|计划|总结|培训|会议|备注|签字|审核|批准|版本|日期|^(?:附|注)/;
 
 /** A page number or running footer line. */
 export const PAGE_FOOTER = /^(?:第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|-\s*\d+\s*-|\d+\s*\/\s*\d+)$/i;
