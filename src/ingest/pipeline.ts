@@ -1,5 +1,5 @@
 /** documents → role records: read, clean, segment/extract, validate; and each role's search row. */
-import { finalizeRoles, type Role } from '../roles/schema.js';
+import { finalizeRoles, type Role, type RoleDraft } from '../roles/schema.js';
 import { cachedNameForms, searchRow, type NameForms, type SearchRow } from '../search/indexer.js';
 import type { DocumentRow } from '../store/db.js';
 import type { Doc } from '../documents/model.js';
@@ -33,7 +33,9 @@ export const PARALLEL_MIN_DOCUMENTS = 400;
 export function ingestText(file: string, text: string, doc?: Doc | null): Role[] {
   const lines = extractRoles(cleanLines(text), file);
   const blocks = doc ? detectRoles(doc.blocks, file) : [];
-  const kept = blocks.length && blocks.length >= BLOCKS_KEPT_FROM * lines.length ? blocks : lines;
+  // posts counted once per title: a reader that reads one post twice (a heading and its form) finds no more
+  const posts = (ds: RoleDraft[]) => new Set(ds.map((d) => d.title)).size;
+  const kept = blocks.length && posts(blocks) >= BLOCKS_KEPT_FROM * posts(lines) ? blocks : lines;
   return finalizeRoles(kept.map((d) => ({ ...d, duties: cleanDuties(d.duties) })));
 }
 

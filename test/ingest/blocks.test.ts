@@ -138,4 +138,33 @@ describe('block reader: what is not a post', () => {
     const roles = detectRoles(markdownBlocks(text), 'x.md');
     expect(roles.map((r) => [r.title, r.reportsTo, r.department])).toEqual([['前台接待', '行政经理', null], ['总机话务员', '行政经理', null], ['司机', '行政经理', null]]);
   });
+
+  const md = (lines: string[]) => detectRoles(markdownBlocks(lines.join('\n')), 'x.md');
+
+  it('trade names no lexicon knows count when three or more of one shape each head a full description', () => {
+    const roles = md(['# 后厨分工', '## 砧板', '- 切配原料', '- 备好小料', '## 水台', '- 宰杀活鲜', '- 清洗海鲜', '## 上什', '- 蒸制菜品', '- 管理蒸柜']);
+    expect(roles.map((r) => [r.title, r.duties.length])).toEqual([['砧板', 2], ['水台', 2], ['上什', 2]]);
+  });
+
+  it('a run of items naming posts counts whole when most names read as posts', () => {
+    const roles = md(['## 后勤处', '- 宿管员：负责学生宿舍管理', '- 门卫：负责校门出入登记', '- 保洁员：负责公共区域清洁']);
+    expect(roles.map((r) => [r.title, r.department])).toEqual([['宿管员', '后勤处'], ['门卫', '后勤处'], ['保洁员', '后勤处']]);
+  });
+
+  it('a rule book names posts without describing them: no post from its sections or items', () => {
+    expect(md(['# 员工考勤管理制度', '### 部门经理', '- 审批本部门请假', '- 每月核对考勤', '### 人事专员', '- 统计考勤数据', '- 发布考勤通报'])).toEqual([]);
+    expect(md(['# 费用审批权限表', '1. 部门经理：负责审核本部门费用的真实性', '2. 财务经理：负责审核费用的合规性'])).toEqual([]);
+  });
+
+  it('sub-headings inside a post group its items or open sections that are not duties; its form is not a second post', () => {
+    const roles = md(['## 一、质量经理', '### 1. 基本信息', '- 岗位名称：质量经理', '- 直接上级：生产副总经理', '### 2. 岗位职责', '1. 建立质量体系', '2. 组织质量审核',
+      '### 3. 工作权限', '1. 不合格品判定权', '### 4. 工作关系', '- 内部协调：生产部', '## 二、化验员', '### 日常工作', '- 原料取样化验', '### 周期性工作', '- 每月校准仪器']);
+    expect(roles.map((r) => [r.title, r.reportsTo, r.duties.length])).toEqual([['质量经理', '生产副总经理', 2], ['化验员', null, 2]]);
+  });
+
+  it('tags and ordinals before a name, bilingual labels, and a field ended by the next one', () => {
+    const roles = md(['# 【急招】高级Java开发工程师（25-40K·14薪）', 'Reports to 汇报对象: 技术总监 CTO', '## 岗位职责', '- 负责核心系统开发', '- 参与架构设计',
+      '# 岗位二：行政助理', '直接上级：行政经理 定编人数：2人', '## 岗位职责', '- 处理日常行政事务', '- 会议安排']);
+    expect(roles.map((r) => [r.title, r.reportsTo])).toEqual([['高级Java开发工程师', '技术总监'], ['行政助理', '行政经理']]);
+  });
 });

@@ -21,6 +21,9 @@ export type Body = {
 
 type Section = 'duties' | 'requirements' | 'other';
 
+/** Headings of the parts of a description that are neither duties nor requirements. */
+const OTHER_SECTION = /权限|关系|考核|指标|绩效|发展|晋升|环境|待遇|福利|薪资|薪酬|目的|概述|概要|基本信息|基本资料/;
+
 const isItem = (u: Unit) => u.kind === 'item' || u.marker !== 'none';
 
 /** A value with items run together (`1、…；2、…`, `①…②…`) as items; otherwise the value itself. */
@@ -46,7 +49,17 @@ export function parseBody(units: Unit[], title: string): Body {
   let used = 0;
   let lastPara = false;
   for (const u of units) {
-    if (u.kind === 'table' || u.kind === 'heading' && !u.label) break;
+    if (u.kind === 'table') break;
+    // a sub-heading inside a post's body groups its items (日常工作, 基本信息) or opens a section that is not
+    // duties (工作权限, 工作关系, 考核指标)
+    if (u.kind === 'heading' && !u.label) {
+      if (OTHER_SECTION.test(u.text)) {
+        section = 'other';
+        explicit = true;
+      } else if (section === 'other') section = 'duties';
+      used++;
+      continue;
+    }
     const label = u.label;
     if (label) {
       lastPara = false;

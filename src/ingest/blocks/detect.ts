@@ -43,14 +43,25 @@ function nameOk(n: Name): boolean {
   return t.length >= 2 && t.length <= 14 && looksLikeName(t) && !GENERIC_STAFF.test(t) && !NOT_A_POST.test(t) && !looksLikeUnit(t) && !isLabelWord(t) && !/^\d/.test(t);
 }
 
-/** Units describe a post: an item, or a duties, requirements or reporting label. */
-function evidence(body: Unit[]): { any: boolean; strong: boolean } {
+/**
+ * A rule book, policy or approval table (`考勤管理制度`, `费用审批权限表`, articles `第三条`) names posts in its
+ * sections without describing them: there only a post's own labels (duties, requirements, reporting) count.
+ */
+export function isRuleBook(units: Unit[]): boolean {
+  const head = units.slice(0, 3).some((u) => RULE_BOOK.test(u.text.replace(/\([^)]*\)$/, '').trim()));
+  return head || units.filter((u) => /^第[一二三四五六七八九十百\d]{1,4}条/.test(u.text)).length >= 3;
+}
+const RULE_BOOK = /(制度|办法|规定|细则|守则|章程|条例|规程|权限表|审批表|流程|须知|通知|纪要)$/;
+
+/** Units describe a post: an item, or a duties, requirements or reporting label (in a rule book only a label). */
+function evidence(body: Unit[], rules = false): { any: boolean; strong: boolean } {
   let items = 0;
   let labels = 0;
   for (const u of body) {
     if (u.kind === 'item' || u.marker !== 'none') items++;
     if (u.label && ['duties', 'requirements', 'reportsTo'].includes(u.label.kind)) labels++;
   }
+  if (rules) return { any: labels > 0, strong: labels > 0 };
   return { any: items > 0 || labels > 0, strong: labels > 0 || items >= 2 };
 }
 
@@ -92,12 +103,17 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
   };
   // judge each shape's names together
   const roleAt = new Map<number, Body>();
+  const rules = isRuleBook(units);
+  const proof = (c: Candidate) => evidence(units.slice(c.at + 1, bodyEnd(c)), rules);
   for (const shape of new Set(cands.map((c) => c.shape))) {
     const members = cands.filter((c) => c.shape === shape);
-    const passing = members.filter((c) => nameOk(c.name) && evidence(units.slice(c.at + 1, bodyEnd(c))).any);
+    const passing = members.filter((c) => nameOk(c.name) && proof(c).any);
     const strict = passing.filter((c) => looksLikeAnyTitle(c.name.title)).length;
-    const single = passing.length === 1 && strict === 1 && evidence(units.slice(passing[0].at + 1, bodyEnd(passing[0]))).strong;
-    if (!(passing.length >= 2 && strict >= 0.4 * passing.length) && !single) continue;
+    const single = passing.length === 1 && strict === 1 && proof(passing[0]).strong;
+    // names no lexicon knows (砧板, 打荷, 水台) count when three or more of one shape each head a full description
+    // (never list items: the last item of each list runs into the next section, which looks like a description)
+    const trade = passing.length >= 3 && passing.every((c) => units[c.at].kind !== 'item' && proof(c).strong);
+    if (!(passing.length >= 2 && strict >= 0.4 * passing.length) && !single && !trade) continue;
     for (const c of passing) roleAt.set(c.at, parseBody(units.slice(c.at + 1, bodyEnd(c)), c.name.title));
   }
   // a name whose body holds other posts heads a document or a chapter (`…人员职务说明书`), not a post
@@ -139,7 +155,7 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
     }
   }
   drafts.push(...formRoles(units, covered, file, deptAtUnit));
-  drafts.push(...itemRoles(units, covered, file, deptAtUnit));
+  if (!rules) drafts.push(...itemRoles(units, covered, file, deptAtUnit));
   drafts.push(...proseRoles(units, covered, file));
   return drafts.sort((a, b) => a.source.startLine - b.source.startLine);
 }

@@ -7,7 +7,7 @@ import { looksLikeName } from '../labels.js';
 import { chinesePart, parseBody, valueItems } from './body.js';
 import { draft, headName } from './draft.js';
 import type { Unit } from './units.js';
-import { looksLikeAnyTitle, looksLikeUnit } from './vocab.js';
+import { looksLikeAnyTitle, looksLikeUnit, NOT_A_POST } from './vocab.js';
 
 /** Forms with a title label and no name line above: each title label starts a post. */
 export function formRoles(units: Unit[], covered: Set<number>, file: string, deptAt: (string | null)[]): RoleDraft[] {
@@ -29,29 +29,43 @@ export function formRoles(units: Unit[], covered: Set<number>, file: string, dep
 
 const TITLED = /^([^:]{2,16}?)\s*:\s*(.{5,})$/;
 
-/** `1. 会计：负责…` / `- 出纳：办理…`: items naming a post and its work, two or more in a row. */
+/**
+ * `1. 会计：负责…` / `- 出纳：办理…`: items naming a post and its work. Two or more in a row, judged together as name
+ * lines are: a run most of whose names read as posts counts whole (`门卫` beside `宿管员`, `保洁员`).
+ */
 export function itemRoles(units: Unit[], covered: Set<number>, file: string, deptAt: (string | null)[]): RoleDraft[] {
   const named = units.map((u, k) => {
     if (covered.has(k) || u.label || (u.kind !== 'item' && u.marker === 'none') || !u.text.includes(':')) return null;
     const m = TITLED.exec(u.text);
+    const title = m?.[1].trim() ?? '';
     // (a name, not a run-together heading such as `技术岗位1.高级工程师`)
-    return m && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{1,15}$/u.test(m[1].trim()) && looksLikeAnyTitle(m[1]) ? { title: m[1].trim(), work: m[2].trim() } : null;
+    return m && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{1,11}$/u.test(title) && !NOT_A_POST.test(title) && !looksLikeUnit(title)
+      ? { title, work: m[2].trim(), post: looksLikeAnyTitle(title) }
+      : null;
   });
   const out: RoleDraft[] = [];
-  named.forEach((n, k) => {
-    if (!n || !(named[k - 1] || named[k + 1])) return;
-    const name = headName(n.title);
-    out.push({
-      title: name.title,
-      aliases: name.aliases,
-      department: name.department ?? deptAt[k],
-      reportsTo: null,
-      directReports: [],
-      duties: valueItems(n.work).flatMap((d) => d.split(/;(?!$)/)).map((d) => d.trim()).filter(Boolean),
-      requirements: [],
-      source: { file, startLine: units[k].line, endLine: units[k].endLine },
-    });
-    covered.add(k);
-  });
+  for (let k = 0; k < named.length; k++) {
+    if (!named[k]) continue;
+    let end = k;
+    while (named[end + 1]) end++;
+    const run = named.slice(k, end + 1) as NonNullable<(typeof named)[number]>[];
+    if (run.length >= 2 && run.filter((n) => n.post).length >= 0.6 * run.length) {
+      run.forEach((n, i) => {
+        const name = headName(n.title);
+        out.push({
+          title: name.title,
+          aliases: name.aliases,
+          department: name.department ?? deptAt[k + i],
+          reportsTo: null,
+          directReports: [],
+          duties: valueItems(n.work).flatMap((d) => d.split(/;(?!$)/)).map((d) => d.trim()).filter(Boolean),
+          requirements: [],
+          source: { file, startLine: units[k + i].line, endLine: units[k + i].endLine },
+        });
+        covered.add(k + i);
+      });
+    }
+    k = end;
+  }
   return out;
 }
