@@ -6,7 +6,7 @@
 import { leafItems } from '../items.js';
 import { aliasesIn, ledIn, REQUIREMENT, superiorIn } from './sentences.js';
 import type { Unit } from './units.js';
-import type { LabelKind } from './vocab.js';
+import { looksLikeUnit, type LabelKind } from './vocab.js';
 
 export type Body = {
   duties: string[];
@@ -105,6 +105,9 @@ export function parseBody(units: Unit[], title: string): Body {
     duties = own.length ? own : [];
     requirements.push(...summary.filter((s) => !own.includes(s)));
   }
+  // `销售部 · 上海 · 全职`: a line of facts whose first names the unit
+  const unit = summary.map((t) => t.split(/\s*[·|｜]\s*/)).find((parts) => parts.length >= 3 && looksLikeUnit(parts[0]))?.[0];
+  if (unit && !fields.department) fields.department = unit;
   return {
     duties: duties.filter(Boolean),
     requirements: requirements.filter(Boolean),

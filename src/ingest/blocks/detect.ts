@@ -21,6 +21,8 @@ import { looksLikeAnyTitle, looksLikeEnglishTitle, looksLikeUnit, NOT_A_POST } f
 
 type Candidate = { at: number; shape: string; rank: number; name: Name };
 
+/** `技术部 · 杭州 · 全职`: a line of facts about the post above it (see body.ts), not a name. */
+const META_LINE = /[·|｜][^·|｜]+[·|｜]/;
 /** `岗位人员`, `全体员工`: everyone's duties, no one post's. */
 const GENERIC_STAFF = /^(?:各|全体|所有|其他)?(?:岗位|职位|工作)?(?:人员|员工|职员)$/;
 const SENTENCE = /[。;!?,]|[^)]*:/;
@@ -30,7 +32,7 @@ function isCandidate(u: Unit, next: Unit | undefined): boolean {
   if (u.kind === 'table' || u.label) return false;
   if (u.kind === 'heading') return u.text.length <= 60;
   if (u.text.length < 2 || u.text.length > 30 || SENTENCE.test(u.text.replace(/\([^)]*\)/g, ''))) return false;
-  if (u.marker === 'bullet' || u.marker === 'paren') return false;
+  if (u.marker === 'bullet' || u.marker === 'paren' || META_LINE.test(u.text)) return false;
   if (u.marker !== 'none' || u.gap) return true;
   if (!next || next.kind === 'heading') return false;
   return next.marker !== 'none' && next.marker !== 'bullet';
