@@ -67,6 +67,15 @@ const EXPECTED: Record<string, Want[]> = {
     { title: '会计', duties: 2, requirements: 1, startLine: 3 },
     { title: '采购专员', reportsTo: '采购经理', duties: 3, requirements: 0 },
   ],
+  'career-divs.html': [
+    { title: '前端开发工程师', department: '技术部', duties: 3, requirements: 2 },
+    { title: '测试工程师', department: '技术部', duties: 2, requirements: 1 },
+    { title: '销售代表', department: '销售部', duties: 3, requirements: 0 },
+  ],
+  'tab-separated.txt': [
+    { title: '机修工', reportsTo: '车间主管', duties: 2, startLine: 4 },
+    { title: '钣金工', reportsTo: '车间主管', duties: 2, startLine: 5 },
+  ],
   'job-posting.html': [{ title: '高级前端工程师', duties: 3, requirements: 2, startLine: 5 }],
   'titled-items.md': [
     { title: '客服主管', department: '客服组', duties: 2, startLine: 5 },

@@ -67,8 +67,13 @@ function evidence(body: Unit[], rules = false): { any: boolean; strong: boolean 
   return { any: items > 0 || labels > 0, strong: labels > 0 || items >= 2 };
 }
 
+const ORG_KIND = /^(?:酒店|宾馆|学校|医院|公司|集团|门店|工厂|银行|超市|商场|中心)(\p{Script=Han}{2,10})$/u;
+
 /** The unit a heading names: `财务部`, `Rooms Division 房务部`, `财务部岗位设置` / `客服部各岗位职责`. */
 function unitOf(title: string, text: string): string | null {
+  // `酒店前厅部`, `学校后勤处`: the organisation's kind before its unit
+  const own = ORG_KIND.exec(title);
+  if (own && looksLikeUnit(own[1])) return own[1];
   if (looksLikeUnit(title)) return title;
   const zh = chinesePart(text);
   if (looksLikeUnit(zh)) return zh;
@@ -127,10 +132,12 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
   const covered = new Set<number>();
   const deptAt = new Map<number, string>();
   let nextCand = 0;
+  // a unit named before the first post (a Word title paragraph `信息技术部岗位说明`) is the document's
+  let docUnit: string | null = null;
   const deptFor = (rank: number) => {
     let best: string | null = null;
     for (const [r, d] of [...deptAt].sort((a, b) => a[0] - b[0])) if (r <= rank) best = d;
-    return best;
+    return best ?? docUnit;
   };
   const deptAtUnit: (string | null)[] = [];
   for (let k = 0; k < units.length; k++) {
@@ -146,6 +153,7 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
       } else {
         const unit = unitOf(c.name.title, units[k].text);
         if (unit) deptAt.set(c.rank, unit);
+        if (unit && !drafts.length) docUnit ??= unit;
       }
       continue;
     }
