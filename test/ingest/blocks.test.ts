@@ -176,4 +176,9 @@ describe('block reader: what is not a post', () => {
       '# 岗位二：行政助理', '直接上级：行政经理 定编人数：2人', '## 岗位职责', '- 处理日常行政事务', '- 会议安排']);
     expect(roles.map((r) => [r.title, r.reportsTo])).toEqual([['高级Java开发工程师', '技术总监'], ['行政助理', '行政经理']]);
   });
+
+  it('words that head documents (资料, 培训, 计划, 审核) still name posts when a job noun ends the name', () => {
+    const roles = md(['# 项目部岗位', '## 资料员', '- 收集整理工程资料', '- 归档竣工资料', '## 培训专员', '- 组织新员工培训', '- 统计培训学时', '## 计划员', '- 编制生产计划', '- 跟踪计划完成']);
+    expect(roles.map((r) => r.title)).toEqual(['资料员', '培训专员', '计划员']);
+  });
 });

@@ -17,7 +17,7 @@ import { formRoles, itemRoles } from './forms.js';
 import { proseRoles } from './prose.js';
 import { tableRoles } from './tables.js';
 import { toUnits, type Unit } from './units.js';
-import { looksLikeAnyTitle, looksLikeEnglishTitle, looksLikeUnit, NOT_A_POST } from './vocab.js';
+import { looksLikeAnyTitle, looksLikeEnglishTitle, looksLikeUnit, notAPost } from './vocab.js';
 
 type Candidate = { at: number; shape: string; rank: number; name: Name };
 
@@ -42,7 +42,7 @@ function isCandidate(u: Unit, next: Unit | undefined): boolean {
 function nameOk(n: Name): boolean {
   const t = n.title;
   if (looksLikeEnglishTitle(t)) return true;
-  return t.length >= 2 && t.length <= 14 && looksLikeName(t) && !GENERIC_STAFF.test(t) && !NOT_A_POST.test(t) && !looksLikeUnit(t) && !isLabelWord(t) && !/^\d/.test(t);
+  return t.length >= 2 && t.length <= 14 && looksLikeName(t) && !GENERIC_STAFF.test(t) && !notAPost(t) && !looksLikeUnit(t) && !isLabelWord(t) && !/^\d/.test(t);
 }
 
 /**

@@ -7,7 +7,7 @@ import { looksLikeName } from '../labels.js';
 import { chinesePart, parseBody, valueItems } from './body.js';
 import { draft, headName } from './draft.js';
 import type { Unit } from './units.js';
-import { looksLikeAnyTitle, looksLikeUnit, NOT_A_POST } from './vocab.js';
+import { looksLikeAnyTitle, looksLikeUnit, notAPost } from './vocab.js';
 
 /** Forms with a title label and no name line above: each title label starts a post. */
 export function formRoles(units: Unit[], covered: Set<number>, file: string, deptAt: (string | null)[]): RoleDraft[] {
@@ -39,7 +39,7 @@ export function itemRoles(units: Unit[], covered: Set<number>, file: string, dep
     const m = TITLED.exec(u.text);
     const title = m?.[1].trim() ?? '';
     // (a name, not a run-together heading such as `技术岗位1.高级工程师`)
-    return m && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{1,11}$/u.test(title) && !NOT_A_POST.test(title) && !looksLikeUnit(title)
+    return m && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z ]{1,11}$/u.test(title) && !notAPost(title) && !looksLikeUnit(title)
       ? { title, work: m[2].trim(), post: looksLikeAnyTitle(title) }
       : null;
   });

@@ -9,7 +9,7 @@ import { looksLikeName } from '../labels.js';
 import { splitTitle } from '../title.js';
 import { chinesePart, valueItems } from './body.js';
 import { clean, protectCircled, splitMarker } from './units.js';
-import { labelKind, looksLikeUnit, NOT_A_POST, type LabelKind } from './vocab.js';
+import { labelKind, looksLikeUnit, notAPost, type LabelKind } from './vocab.js';
 
 type Columns = Partial<Record<LabelKind, number>>;
 
@@ -54,7 +54,7 @@ export function tableRoles(rows: Row[], file: string, dept: string | null): Role
     const at = (k: LabelKind) => (cols[k] === undefined ? '' : slots[cols[k]!].text);
     const rawTitle = clean(at('title').replace(/\n/g, ' '));
     const { title, aliases } = splitTitle(rawTitle);
-    if (!title || !looksLikeName(title) || NOT_A_POST.test(title) || looksLikeUnit(title) || /^\(.*\)$/.test(rawTitle)) continue;
+    if (!title || !looksLikeName(title) || notAPost(title) || looksLikeUnit(title) || /^\(.*\)$/.test(rawTitle)) continue;
     const value = (k: LabelKind) => {
       const v = chinesePart(clean(at(k).replace(/\n/g, ' ')));
       return v && !/^(无|-|—|－|\/)$/.test(v) ? v : null;
