@@ -30,7 +30,9 @@ const isItem = (u: Unit) => u.kind === 'item' || u.marker !== 'none';
 export function valueItems(value: string): string[] {
   const { items, intro } = leafItems(value);
   if (items.length > 1) return intro && !/[::]$/.test(intro) ? [intro, ...items] : items;
-  return [value];
+  // `负责…；起草…；管理…`: three or more clauses after a label are its items
+  const clauses = value.split(/;(?!$)/).map((c) => c.trim()).filter(Boolean);
+  return clauses.length >= 3 ? clauses : [value];
 }
 
 /** `房务部 Rooms Division` → 房务部: a bilingual value keeps the document's Chinese. */
