@@ -181,4 +181,17 @@ describe('block reader: what is not a post', () => {
     const roles = md(['# 项目部岗位', '## 资料员', '- 收集整理工程资料', '- 归档竣工资料', '## 培训专员', '- 组织新员工培训', '- 统计培训学时', '## 计划员', '- 编制生产计划', '- 跟踪计划完成']);
     expect(roles.map((r) => r.title)).toEqual(['资料员', '培训专员', '计划员']);
   });
+
+  it('a table with a post per column; a form whose value spans the row is no such table', () => {
+    const roles = md(['# 门店管理岗位对照表', '| 项目 | 店长 | 副店长 |', '|---|---|---|', '| 直接上级 | 区域经理 | 店长 |', '| 岗位职责 | 1. 经营目标达成<br>2. 人员管理 | 1. 协助店长<br>2. 排班考勤 |', '| 任职要求 | 三年经验 | 两年经验 |']);
+    expect(roles.map((r) => [r.title, r.reportsTo, r.duties.length, r.requirements.length])).toEqual([['店长', '区域经理', 2, 1], ['副店长', '店长', 2, 1]]);
+    const form = detectRoles(
+      [{ kind: 'table', line: 1, endLine: 4, rows: [
+        { line: 1, cells: [{ text: '岗位名称', rowspan: 1, colspan: 1 }, { text: '责任护士', rowspan: 1, colspan: 3 }] },
+        { line: 2, cells: [{ text: '直接上级', rowspan: 1, colspan: 1 }, { text: '护士长', rowspan: 1, colspan: 3 }] },
+        { line: 3, cells: [{ text: '工作职责', rowspan: 2, colspan: 1 }, { text: '1. 执行医嘱', rowspan: 1, colspan: 3 }] },
+        { line: 4, cells: [{ text: '2. 健康宣教', rowspan: 1, colspan: 3 }] },
+      ] }], 'x.html');
+    expect(form.map((r) => [r.title, r.reportsTo, r.duties.length])).toEqual([['责任护士', '护士长', 2]]);
+  });
 });

@@ -25,9 +25,25 @@ function headerAt(cells: string[]): Columns | null {
   return other <= 1 && cols.title !== undefined && (cols.duties !== undefined || cols.requirements !== undefined) ? cols : null;
 }
 
-/** Does a header row name the columns of a post per row? */
+/** Does a header row name the columns of a post per row, or are the posts its columns (see columnPosts)? */
 export function isRowTable(rows: Row[]): boolean {
-  return grid(rows).slice(0, 6).some((slots, r) => r < rows.length - 1 && headerAt(slots.map((s) => s.text)) !== null);
+  const g = grid(rows);
+  return g.slice(0, 6).some((slots, r) => r < rows.length - 1 && headerAt(slots.map((s) => s.text)) !== null) || columnPosts(g) !== null;
+}
+
+/**
+ * A table with a post per column (`| 项目 | 店长 | 副店长 |` over `| 岗位职责 | … | … |`): the first column's cells
+ * are labels, duties or requirements among them, and the header row's other cells name posts.
+ */
+function columnPosts(g: ReturnType<typeof grid>): { labels: (LabelKind | undefined)[]; titles: string[] } | null {
+  if (g.length < 3 || g[0].length < 2) return null;
+  const labels = g.map((row) => labelKind(clean(row[0].text).replace(/:$/, '')));
+  // (two posts at least, each its own cell: one value spanning the row is a form's `岗位名称 | 责任护士`)
+  if (new Set(g[0].slice(1).map((s) => s.col)).size < 2) return null;
+  const titles = g[0].slice(1).map((s) => splitTitle(clean(s.text)).title);
+  const known = labels.slice(1).filter(Boolean);
+  if (known.length < 2 || !known.some((k) => k === 'duties' || k === 'requirements')) return null;
+  return titles.every((t) => t && looksLikeName(t) && !labelKind(t) && !looksLikeUnit(t)) ? { labels, titles } : null;
 }
 
 /** Items of a cell: one per line; a one-line cell split at its numbers, else at `;`. */
@@ -44,7 +60,7 @@ export function cellItems(raw: string): string[] {
 export function tableRoles(rows: Row[], file: string, dept: string | null): RoleDraft[] | null {
   const g = grid(rows);
   const h = g.slice(0, 6).findIndex((slots) => headerAt(slots.map((s) => s.text)));
-  if (h < 0) return null;
+  if (h < 0) return byColumn(g, rows, file, dept);
   const cols = headerAt(g[h].map((s) => s.text))!;
   const out: RoleDraft[] = [];
   for (let r = h + 1; r < g.length; r++) {
@@ -74,4 +90,27 @@ export function tableRoles(rows: Row[], file: string, dept: string | null): Role
     });
   }
   return out;
+}
+
+/** The posts of a table with a post per column (columnPosts), or null. */
+function byColumn(g: ReturnType<typeof grid>, rows: Row[], file: string, dept: string | null): RoleDraft[] | null {
+  const posts = columnPosts(g);
+  if (!posts) return null;
+  return posts.titles.flatMap((title, i) => {
+    const cell = (k: LabelKind) => g.find((_, r) => r > 0 && posts.labels[r] === k)?.[i + 1].text ?? '';
+    const one = (k: LabelKind) => chinesePart(clean(cell(k).replace(/\n/g, ' '))) || null;
+    const duties = cellItems(cell('duties'));
+    const requirements = cellItems(cell('requirements'));
+    if (!duties.length && !requirements.length) return [];
+    return [{
+      title,
+      aliases: [],
+      department: one('department') ?? dept,
+      reportsTo: one('reportsTo'),
+      directReports: (one('directReports') ?? '').split(/[、,/;]/).map((x) => x.trim()).filter(Boolean),
+      duties,
+      requirements,
+      source: { file, startLine: rows[0].line, endLine: rows[rows.length - 1].line },
+    }];
+  });
 }
