@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { grid, type Block } from '../../src/documents/model.js';
 import { htmlBlocks, readHtml } from '../../src/documents/readers/html.js';
 import { markdownBlocks } from '../../src/documents/readers/markdown.js';
+import { lineBlocks } from '../../src/documents/readers/text.js';
 
 /** Each block's text must be found on the source lines it claims (whitespace and markup aside). */
 function onItsLines(source: string, blocks: Block[]): void {
@@ -194,5 +195,19 @@ describe('HTML reader', () => {
     expect(r.ok && [r.doc.format, r.doc.blocks.map((b) => b.kind !== 'table' && b.text)]).toEqual(['html, big5', ['會計']]);
     const utf8 = await readHtml(Buffer.from('<meta charset="gbk"><p>会计</p>'));
     expect(utf8.ok && utf8.doc.blocks[0]).toMatchObject({ text: '会计' });
+  });
+});
+
+describe('definition lists and tab-separated text', () => {
+  it('reads <dd> as items under their <dt>', () => {
+    const blocks = htmlBlocks('<dl>\n<dt>行政主管</dt>\n<dd>直接上级：行政经理</dd>\n<dd>审核行政费用</dd>\n</dl>');
+    expect(blocks.map((b) => [b.kind, 'text' in b ? b.text : '', b.line])).toEqual([['paragraph', '行政主管', 2], ['item', '直接上级：行政经理', 3], ['item', '审核行政费用', 4]]);
+  });
+
+  it('reads runs of tab-separated lines as a table, a lone tabbed line as a line', () => {
+    const blocks = lineBlocks('岗位表\n岗位\t职责\n机修工\t维修\n\n备注\t无\n');
+    expect(blocks.map((b) => [b.kind, b.line, b.endLine])).toEqual([['line', 1, 1], ['table', 2, 3], ['line', 5, 5]]);
+    const table = blocks[1];
+    expect(table.kind === 'table' && table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([['岗位', '职责'], ['机修工', '维修']]);
   });
 });

@@ -165,7 +165,8 @@ class Walker {
       }
     } else if (el.tagName === 'ul' || el.tagName === 'ol' || el.tagName === 'menu' || el.tagName === 'dir') {
       this.list(el);
-    } else if (el.tagName === 'li') {
+    } else if (el.tagName === 'li' || el.tagName === 'dd') {
+      // a definition list's descriptions are the items of the term above them
       this.item(el, '•');
     } else this.walk(childrenOf(el), pre || el.tagName === 'pre');
   }
