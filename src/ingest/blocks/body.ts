@@ -50,6 +50,8 @@ export function parseBody(units: Unit[], title: string): Body {
   let content = false;
   let used = 0;
   let lastPara = false;
+  /** items under a summary label (职责概述): the duties, when no duties label follows */
+  const otherItems: string[] = [];
   for (const u of units) {
     if (u.kind === 'table') break;
     // a sub-heading inside a post's body groups its items (日常工作, 基本信息) or opens a section that is not
@@ -79,6 +81,7 @@ export function parseBody(units: Unit[], title: string): Body {
     if (isItem(u)) {
       lastPara = false;
       lists[section].push(u.text);
+      if (section === 'other') otherItems.push(u.text);
       content = true;
       used++;
       continue;
@@ -99,7 +102,7 @@ export function parseBody(units: Unit[], title: string): Body {
     used++;
   }
   const said = summary.join('');
-  let duties = lists.duties;
+  let duties = lists.duties.length ? lists.duties : otherItems.length >= 2 ? otherItems : [];
   const requirements = lists.requirements;
   // no list and no label: the post is described in sentences, which are its duties
   if (!content) {

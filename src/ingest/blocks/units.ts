@@ -122,10 +122,14 @@ function formUnits(rows: Row[]): Unit[] {
       const slot = distinct[c];
       const label = parseLabel(clean(slot.text));
       const value = distinct[c + 1];
-      if (!label || label.value || !value || parseLabel(clean(value.text))?.value === '') {
-        if (!label && c === 0 && slot.text.trim()) out.push(...valueUnits(slot.text, line, 'para'));
-        continue;
+      if (!label && c === 0) {
+        // an empty label cell, or one spanning from a row above, continues that label: its row's values are items
+        const rest = distinct.slice(1).filter((v) => v.text.trim());
+        if (!slot.text.trim() || slot.row !== r) out.push(...rest.flatMap((v) => valueUnits(v.text, line, 'item')));
+        else out.push(...valueUnits([slot.text, ...rest.map((v) => v.text)].join(' '), line, 'para'));
+        break;
       }
+      if (!label || label.value || !value || parseLabel(clean(value.text))?.value === '') continue;
       c++;
       const section = label.kind === 'duties' || label.kind === 'requirements' || label.kind === 'other';
       if (slot.row === r) {

@@ -40,7 +40,9 @@ add('field', HEADER_FIELDS);
 add('department', ['部门']);
 
 export function labelKind(label: string): LabelKind | undefined {
-  const kind = KINDS.get(labelKey(label));
+  const key = labelKey(label);
+  // `职责概述`, `岗位简介`: a summary of the post (exact entries such as 职位描述 come first)
+  const kind = KINDS.get(key) ?? (/^\p{Script=Han}{0,4}(?:概述|概要|简介|综述)$/u.test(key) ? 'other' : undefined);
   if (kind || !/[A-Za-z]/.test(label) || !/\p{Script=Han}/u.test(label)) return kind;
   // `Reports to 汇报对象`: a bilingual label is either of its halves
   return KINDS.get(labelKey(label.replace(/\p{Script=Han}+/gu, ''))) ?? KINDS.get(labelKey(label.replace(/[A-Za-z .'-]+/g, '')));
