@@ -1,6 +1,7 @@
 /**
  * No dev question (../shared/eval/queries over ../shared/corpus) may score worse than recorded in
- * dev-baseline.json (the results before the words work: title top-1, duty hit@3 and recall@5, field
+ * dev-baseline.json (recorded once ingest read every dev document and the words work was merged: title top-1,
+ * duty hit@3 and recall@5, field
  * correct). Skipped when ../shared is not beside the checkout.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
