@@ -34,8 +34,11 @@ export function ingestText(file: string, text: string, doc?: Doc | null): Role[]
   const lines = extractRoles(cleanLines(text), file);
   const blocks = doc ? detectRoles(doc.blocks, file) : [];
   // posts counted once per title: a reader that reads one post twice (a heading and its form) finds no more
-  const posts = (ds: RoleDraft[]) => new Set(ds.map((d) => d.title)).size;
-  const kept = blocks.length && posts(blocks) >= BLOCKS_KEPT_FROM * posts(lines) ? blocks : lines;
+  const titles = (ds: RoleDraft[]) => new Set(ds.map((d) => d.title));
+  const [byBlocks, byLines] = [titles(blocks), titles(lines)];
+  // the line reader also finding every post the block reader found, and two or more besides: a flattened page
+  const superset = byLines.size - byBlocks.size >= 2 && [...byBlocks].every((t) => byLines.has(t));
+  const kept = blocks.length && byBlocks.size >= BLOCKS_KEPT_FROM * byLines.size && !superset ? blocks : lines;
   return finalizeRoles(kept.map((d) => ({ ...d, duties: cleanDuties(d.duties) })));
 }
 

@@ -85,7 +85,7 @@ export function looksLikeUnit(s: string): boolean {
 }
 
 /** Words of a heading that names a document, a chapter or a rule book rather than a post (see notAPost). */
-const NOT_A_POST = /类$|系列$|序列$|管理$|工作$|事项$|规则$|权限|说明书|说明|介绍|手册|制度|规范|流程|须知|一览|汇编|目录|附件|附录|概况|简介|篇|章|公司|资料|(?<!代)表$|守则|规定|办法|通知|总则|前言|职责$|职能|要求$|考核|标准|架构|设置|编制|目标|计划|总结|培训|会议|备注|签字|审核|批准|版本|日期|^(?:附|注)/;
+const NOT_A_POST = /类$|系列$|序列$|工作$|事项$|规则$|权限|说明书|说明|介绍|手册|制度|规范|流程|须知|一览|汇编|目录|附件|附录|概况|简介|篇|章|公司|资料|(?<!代)表$|守则|规定|办法|通知|总则|前言|职责$|职能|要求$|考核|标准|架构|设置|编制|目标|计划|总结|培训|会议|备注|签字|审核|批准|版本|日期|^(?:附|注)/;
 
 /** A page number or running footer line. */
 export const PAGE_FOOTER = /^(?:第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|-\s*\d+\s*-|\d+\s*\/\s*\d+)$/i;
