@@ -47,7 +47,7 @@ const TOP_SECTION = new RegExp(`^${CJK_NUM}[、.]`);
 const LIST_ITEM = /(?<![\d.])(\d{1,2})[.、]\s*([\p{Script=Han}A-Za-z]{2,12}?)[::]/gu;
 /** `一、机场服务代表机场服务代表是…`: a section heading run into a paragraph that opens by describing the post. */
 const REPEAT = new RegExp(`^${CJK_NUM}[、.]\\s*([^\\s,。;:、()]{2,10}?)\\1(?=是|主要|负责|需|应|作为|的|在|要)`, 'u');
-const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(?:(?:岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]|(?<=^|\\s)(?:职位名称|岗位名称)\\s+(?=\\S))\\s*`, 'gu');
+const INLINE_TITLE_LABEL = new RegExp(`(?:${NUM_PREFIX}\\s*)?(?:(?<!上级|下级|下属|直属|汇报|管理|轮转|晋升)(?:岗位职务|职位名称|岗位名称|职务名称|职位|岗位)\\s*[::]|(?<=^|\\s)(?:职位名称|岗位名称)\\s+(?=\\S))\\s*`, 'gu');
 /** `岗位`/`职位` end a value only with a colon: without one they are the post's own last word (`居转户岗位职位代码…`). */
 const NEXT_LABEL = new RegExp(`(${ALL_LABELS_ALT})\\s*[::]?|[,。;\\s]`, 'gu');
 const BARE_TITLE_WORD = /^(?:岗位|职位)$/;

@@ -76,6 +76,11 @@ const EXPECTED: Record<string, Want[]> = {
     { title: '机修工', reportsTo: '车间主管', duties: 2, startLine: 4 },
     { title: '钣金工', reportsTo: '车间主管', duties: 2, startLine: 5 },
   ],
+  'gov-sections-gbk.txt': [
+    { title: '综合科科员', department: '综合科', reportsTo: '综合科科长', duties: 4, requirements: 1 },
+    { title: '执法稽查员', department: '执法稽查科', reportsTo: '执法稽查科科长', duties: 3, requirements: 1 },
+  ],
+  'single-post-form.md': [{ title: '实验室主任', department: '质量中心', reportsTo: '质量总监', directReports: ['化验员', '微生物检验员'], duties: 5, requirements: 1, startLine: 1 }],
   'job-posting.html': [{ title: '高级前端工程师', duties: 3, requirements: 2, startLine: 5 }],
   'titled-items.md': [
     { title: '客服主管', department: '客服组', duties: 2, startLine: 5 },

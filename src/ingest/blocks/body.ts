@@ -3,8 +3,9 @@
  * a label (duties, requirements, other), list items, and the summary sentences between the name and the first
  * item, which state a reporting line or other names but are not duties.
  */
-import { leafItems } from '../items.js';
-import { aliasesIn, ledIn, REQUIREMENT, superiorIn } from './sentences.js';
+import { valueItems } from './text.js';
+import { aliasesIn, isReportingSentence, ledIn, REQUIREMENT, superiorIn } from './sentences.js';
+import { dutyColumn } from './tables.js';
 import type { Unit } from './units.js';
 import { looksLikeUnit, type LabelKind } from './vocab.js';
 
@@ -26,20 +27,7 @@ const OTHER_SECTION = /权限|关系|考核|指标|绩效|发展|晋升|环境|�
 
 const isItem = (u: Unit) => u.kind === 'item' || u.marker !== 'none';
 
-/** A value with items run together (`1、…；2、…`, `①…②…`) as items; otherwise the value itself. */
-export function valueItems(value: string): string[] {
-  const { items, intro } = leafItems(value);
-  if (items.length > 1) return intro && !/[::]$/.test(intro) ? [intro, ...items] : items;
-  // `负责…；起草…；管理…`: three or more clauses after a label are its items
-  const clauses = value.split(/;(?!$)/).map((c) => c.trim()).filter(Boolean);
-  return clauses.length >= 3 ? clauses : [value];
-}
 
-/** `房务部 Rooms Division` → 房务部: a bilingual value keeps the document's Chinese. */
-export function chinesePart(v: string): string {
-  const m = /^([^A-Za-z]*\p{Script=Han}[^A-Za-z]*?)\s+[A-Za-z][A-Za-z .,&'/-]*$/u.exec(v.trim());
-  return (m ? m[1] : v).trim();
-}
 
 export function parseBody(units: Unit[], title: string): Body {
   const lists: Record<Section, string[]> = { duties: [], requirements: [], other: [] };
@@ -53,7 +41,14 @@ export function parseBody(units: Unit[], title: string): Body {
   /** items under a summary label (职责概述): the duties, when no duties label follows */
   const otherItems: string[] = [];
   for (const u of units) {
-    if (u.kind === 'table') break;
+    // a table inside a post's body: its duties column lists the post's duties (`序号 | 工作内容 | 频次`)
+    if (u.kind === 'table') {
+      const items = u.rows ? dutyColumn(u.rows) : [];
+      lists.duties.push(...items);
+      content ||= items.length > 0;
+      used++;
+      continue;
+    }
     // a sub-heading inside a post's body groups its items (日常工作, 基本信息) or opens a section that is not
     // duties (工作权限, 工作关系, 考核指标)
     if (u.kind === 'heading' && !u.label) {
@@ -78,6 +73,12 @@ export function parseBody(units: Unit[], title: string): Body {
       used++;
       continue;
     }
+    // an item that only states the reporting line (`在教务处主任领导下工作。`) is no duty
+    if (isItem(u) && !fields.reportsTo && isReportingSentence(u.text) && u.text.length <= 20) {
+      fields.reportsTo = superiorIn(u.text)!;
+      used++;
+      continue;
+    }
     if (isItem(u)) {
       lastPara = false;
       lists[section].push(u.text);
@@ -94,7 +95,7 @@ export function parseBody(units: Unit[], title: string): Body {
     // a paragraph after the items: under a bare section label it is that section's text (paragraphs in a row,
     // one item each); a requirement sentence is a requirement; anything else standing alone (after a blank line,
     // or a paragraph of its own) is no longer about this post
-    lastPara = explicit && section !== 'other' && (!lists[section].length || lastPara);
+    lastPara = explicit && (!lists[section].length || lastPara);
     if (lastPara) lists[section].push(u.text);
     else if (REQUIREMENT.test(u.text.slice(0, 12)) || u.text.includes(title)) lists.requirements.push(u.text);
     else if (u.gap) break;

@@ -11,11 +11,12 @@
 import type { Block } from '../../documents/model.js';
 import type { RoleDraft } from '../../roles/schema.js';
 import { isLabelWord, looksLikeName } from '../labels.js';
-import { chinesePart, parseBody, type Body } from './body.js';
+import { parseBody, type Body } from './body.js';
+import { chinesePart } from './text.js';
 import { draft, headName, type Name } from './draft.js';
 import { formRoles, itemRoles } from './forms.js';
 import { proseRoles } from './prose.js';
-import { tableRoles } from './tables.js';
+import { isRowTable, tableRoles } from './tables.js';
 import { toUnits, type Unit } from './units.js';
 import { looksLikeAnyTitle, looksLikeEnglishTitle, looksLikeUnit, notAPost } from './vocab.js';
 
@@ -53,7 +54,7 @@ export function isRuleBook(units: Unit[]): boolean {
   const head = units.slice(0, 3).some((u) => RULE_BOOK.test(u.text.replace(/\([^)]*\)$/, '').trim()));
   return head || units.filter((u) => /^第[一二三四五六七八九十百\d]{1,4}条/.test(u.text)).length >= 3;
 }
-const RULE_BOOK = /(制度|办法|规定|细则|守则|章程|条例|规程|权限表|审批表|流程|须知|通知|纪要)$/;
+const RULE_BOOK = /(制度|办法|规定|细则|守则|章程|条例|规程|权限表|审批表|流程|须知|通知|纪要|使用说明书|用户手册|操作手册|安装说明|产品说明书|manual|guide)$/i;
 
 /** Units describe a post: an item, or a duties, requirements or reporting label (in a rule book only a label). */
 function evidence(body: Unit[], rules = false): { any: boolean; strong: boolean } {
@@ -99,7 +100,7 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
       end = units.length;
       for (let k = c.at + 1; k < units.length; k++) {
         const o = isCand.get(k);
-        if ((o && o.rank <= c.rank) || units[k].kind === 'table') {
+        if ((o && o.rank <= c.rank) || (units[k].kind === 'table' && isRowTable(units[k].rows ?? []))) {
           end = k;
           break;
         }

@@ -1,9 +1,10 @@
 /** A post's name line and body → its draft record; how a name line names a post and its other names. */
 import type { RoleDraft } from '../../roles/schema.js';
 import { splitTitle } from '../title.js';
-import { chinesePart, type Body } from './body.js';
+import type { Body } from './body.js';
+import { chinesePart } from './text.js';
 import type { Unit } from './units.js';
-import { looksLikeAnyTitle } from './vocab.js';
+import { looksLikeAnyTitle, looksLikeUnit } from './vocab.js';
 
 export type Name = { title: string; aliases: string[]; department: string | null };
 
@@ -11,9 +12,12 @@ export type Name = { title: string; aliases: string[]; department: string | null
 /** `【急招】`, `岗位一：`, `职位3:`: tags and ordinals written before a post's name. */
 const DECORATION = /^(?:[【[][^】\]]{1,8}[】\]]\s*)+|^(?:岗位|职位|职务)\s*[一二三四五六七八九十\d]{1,3}\s*[:：、.]\s*/;
 
+/** `1 个人金融部`, `2.1 会计`: a number without its dot before a name. */
+const BARE_NUMBER = /^\d{1,2}(?:\.\d{1,2})*\s+(?=\p{Script=Han})/u;
+
 export function headName(text: string): Name {
   const english: string[] = [];
-  let s = text.replace(DECORATION, '').replace(DECORATION, '').replace(/\(([A-Za-z][A-Za-z .&'/-]*)\)/g, (_, en: string) => {
+  let s = text.replace(DECORATION, '').replace(DECORATION, '').replace(BARE_NUMBER, '').replace(/\(([A-Za-z][A-Za-z .&'/-]*)\)/g, (_, en: string) => {
     english.push(...en.split(/\s*\/\s*/).map((x) => x.trim()).filter((x) => x.length >= 2));
     return '';
   });
@@ -27,6 +31,12 @@ export function headName(text: string): Name {
   if (/^[A-Za-z][A-Za-z .&'/-]*$/.test(s.trim())) {
     const [title, ...more] = s.trim().replace(/\s+/g, ' ').split(/\s*\/\s*/);
     return { title, aliases: [...more, ...english], department: null };
+  }
+  // `质量中心 实验室主任岗位说明书`: a unit, a space, then the post
+  const unit = /^(\p{Script=Han}{2,10})\s+(\p{Script=Han}.*)$/u.exec(s.trim());
+  if (unit && looksLikeUnit(unit[1])) {
+    const post = splitTitle(unit[2]);
+    if (looksLikeAnyTitle(post.title)) return { title: post.title, aliases: [...post.aliases, ...english], department: unit[1] };
   }
   const parts = splitTitle(s);
   return { title: parts.title, aliases: [...new Set([...parts.aliases, ...english])].filter((a) => a !== parts.title), department: parts.department };

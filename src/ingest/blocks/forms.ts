@@ -4,7 +4,8 @@
  */
 import type { RoleDraft } from '../../roles/schema.js';
 import { looksLikeName } from '../labels.js';
-import { chinesePart, parseBody, valueItems } from './body.js';
+import { parseBody } from './body.js';
+import { chinesePart, valueItems } from './text.js';
 import { draft, headName } from './draft.js';
 import type { Unit } from './units.js';
 import { looksLikeAnyTitle, looksLikeUnit, notAPost } from './vocab.js';
@@ -19,6 +20,8 @@ export function formRoles(units: Unit[], covered: Set<number>, file: string, dep
     if (!(looksLikeName(name.title) || looksLikeAnyTitle(name.title)) || looksLikeUnit(name.title)) continue;
     let end = k + 1;
     while (end < units.length && !covered.has(end) && units[end].label?.kind !== 'title' && !(units[end].kind === 'heading' && !units[end].label)) end++;
+    // the next form's own heading line (`一、岗位基本情况`) is not this post's
+    if (end < units.length && units[end].label?.kind === 'title' && end - 1 > k && headingLike(units[end - 1])) end--;
     const body = parseBody(units.slice(k + 1, end), name.title);
     const d = draft(file, name, body, u, units[k + body.used] ?? u, deptAt[k]);
     if (d) out.push(d);
@@ -68,4 +71,9 @@ export function itemRoles(units: Unit[], covered: Set<number>, file: string, dep
     k = end;
   }
   return out;
+}
+
+/** A short line that is no sentence and no label: a section heading. */
+function headingLike(u: Unit): boolean {
+  return !u.label && u.kind !== 'item' && ['none', 'cjk', 'chapter', 'decimal'].includes(u.marker) && u.text.length <= 20 && !/[。;,!?:]/.test(u.text);
 }

@@ -7,8 +7,7 @@ import { grid } from '../../documents/model.js';
 import type { RoleDraft } from '../../roles/schema.js';
 import { looksLikeName } from '../labels.js';
 import { splitTitle } from '../title.js';
-import { chinesePart, valueItems } from './body.js';
-import { clean, protectCircled, splitMarker } from './units.js';
+import { chinesePart, clean, protectCircled, splitMarker, valueItems } from './text.js';
 import { labelKind, looksLikeUnit, notAPost, type LabelKind } from './vocab.js';
 
 type Columns = Partial<Record<LabelKind, number>>;
@@ -113,4 +112,12 @@ function byColumn(g: ReturnType<typeof grid>, rows: Row[], file: string, dept: s
       source: { file, startLine: rows[0].line, endLine: rows[rows.length - 1].line },
     }];
   });
+}
+
+/** A table of one post's duties (`序号 | 工作内容 | 频次`): the cells of its duties column, one a row. */
+export function dutyColumn(rows: Row[]): string[] {
+  const g = grid(rows);
+  const col = g[0]?.findIndex((s) => labelKind(clean(s.text).replace(/:$/, '')) === 'duties') ?? -1;
+  if (col < 0) return [];
+  return g.slice(1).map((r) => splitMarker(clean(r[col].text.replace(/\n/g, ' '))).text).filter(Boolean);
 }

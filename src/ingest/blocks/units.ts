@@ -5,11 +5,10 @@
  */
 import type { Block, Row } from '../../documents/model.js';
 import { grid } from '../../documents/model.js';
-import { cleanLine } from '../clean.js';
+import { clean, splitMarker, type MarkerClass } from './text.js';
 import { isRowTable } from './tables.js';
 import { PAGE_FOOTER, labelKind, type LabelKind } from './vocab.js';
 
-export type MarkerClass = 'bullet' | 'decimal' | 'arabic' | 'paren' | 'cjk' | 'paren-cjk' | 'chapter' | 'none';
 
 export type Unit = {
   kind: 'heading' | 'item' | 'para' | 'table';
@@ -25,26 +24,14 @@ export type Unit = {
   rows?: Row[];
 };
 
-const CIRCLED = /[①-⑳]/g;
-/** `①` → `(1)` before NFKC would turn it into a bare digit. */
-export const protectCircled = (s: string) => s.replace(CIRCLED, (c) => `(${c.charCodeAt(0) - 0x245f})`);
+const QA_PREFIX = /^(?:Q|A|问|答)\s*:\s*/i;
 
-export function clean(raw: string): string {
-  return cleanLine(protectCircled(raw));
-}
 
-const MARKER = /^(?:([-*+•●◆▪■◇○·※→➢✓√])\s*|(\d{1,2}(?:\.\d{1,2})+)\.?\s*|(\d{1,2})[.、)](?!\d)\s*|\((\d{1,2})\)\s*|([一二三四五六七八九十]{1,3})[、.]\s*|\(([一二三四五六七八九十]{1,3})\)\s*|第([一二三四五六七八九十\d]{1,3})(?:章|节|篇|部分)\s*)/;
-const CLASSES: MarkerClass[] = ['bullet', 'decimal', 'arabic', 'paren', 'cjk', 'paren-cjk', 'chapter'];
 
-/** A cleaned text's list marker (class) and the text after it. */
-export function splitMarker(text: string): { marker: MarkerClass; text: string } {
-  const m = MARKER.exec(text);
-  if (!m || m[0].length === text.length) return { marker: 'none', text };
-  const k = m.slice(1).findIndex((g) => g !== undefined);
-  return { marker: CLASSES[k], text: text.slice(m[0].length).trim() };
-}
 
 const LABELLED = /^([^:]{1,24}?)\s*:\s*(.*)$/;
+/** `岗位名称　　仓管员`: a label of four or more characters, then spaces, then its value (a table flattened to text). */
+const SPACED = /^(\p{Script=Han}{4,8})\s+(\S.*)$/u;
 const DASHED = /^([^—\-－]{1,24}?)\s*(?:—{1,2}|－{1,2}|-{2,})\s*(.+)$/;
 const BRACKETED = /^[【[]([^】\]]{1,20})[】\]]\s*:?\s*(.*)$/;
 /** Where a second `label:` starts on a line of several (`岗位：收银员  部门：前台部  上级：前台主管`). */
@@ -69,7 +56,7 @@ export function parseLabel(text: string): Unit['label'] | undefined {
   const colon = text.indexOf(':');
   if (colon < 0 && text.length > 30) return undefined;
   // (`直属领导——总经理`: a dash instead of a colon)
-  const m = colon >= 0 && colon <= 25 ? LABELLED.exec(text) : DASHED.exec(text);
+  const m = colon >= 0 && colon <= 25 ? LABELLED.exec(text) : DASHED.exec(text) ?? SPACED.exec(text);
   if (m) {
     const kind = labelKind(m[1]);
     if (kind) return { kind, key: m[1].trim(), value: m[2].trim() };
@@ -82,7 +69,8 @@ export function parseLabel(text: string): Unit['label'] | undefined {
 
 /** One unit, or one per field of a line holding several `label: value` fields. */
 function units(kind: Unit['kind'], raw: string, line: number, endLine: number, gap: boolean, level?: number): Unit[] {
-  const cleaned = clean(raw);
+  // `Q：会计做什么？` / `答：会计负责…`: a FAQ's prefixes say nothing about the post
+  const cleaned = clean(raw).replace(QA_PREFIX, '');
   if (!cleaned || PAGE_FOOTER.test(cleaned)) return [];
   const { marker, text } = splitMarker(cleaned);
   // (most lines hold at most one field: only those with two colons or a bracket are split)

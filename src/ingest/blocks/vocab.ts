@@ -12,11 +12,11 @@ export type LabelKind = 'title' | 'department' | 'reportsTo' | 'directReports' |
 
 const EXTRA: Record<LabelKind, string[]> = {
   title: ['岗位名称', '职位名称', '职务名称', '岗位职务', '职称', '职务', '职位', '岗位', '岗位名', '招聘岗位', '招聘职位', '应聘岗位', '聘用岗位', 'position', 'job title', 'title', 'position title', 'role', 'job'],
-  department: ['所属单位', '所在单位', '所属科室', '所属组别', '所属部门', '科室', '组别', '所属团队', '团队', 'department', 'dept', 'division', 'unit'],
+  department: ['所属单位', '所在单位', '所属科室', '所在科室', '所属组别', '所属部门', '科室', '组别', '所属团队', '团队', 'team', 'department', 'dept', 'division', 'unit'],
   reportsTo: ['直属主管', '直接主管', '上级', '直接汇报', '汇报给', '汇报关系', 'reports to', 'report to', 'reporting to', 'reporting line', 'supervisor', 'line manager'],
   directReports: ['下属', '下级', '管理对象', 'direct reports', 'subordinates', 'supervises', 'manages'],
   duties: ['职位描述', '职责内容', '工作内容', 'job description', 'description', "what you'll do", 'what you will do', 'your role', '岗位职能', '主要任务', 'responsibilities', 'key responsibilities', 'main responsibilities', 'duties', 'main duties', 'job duties', 'duties and responsibilities', 'tasks', 'accountabilities'],
-  requirements: ['条件要求', '资格', '要求', '任职要求', '岗位资格', 'requirements', 'requirement', 'qualifications', 'qualification', 'skills', 'job requirements', 'education', 'experience'],
+  requirements: ['条件要求', '资格', '要求', '任职要求', '岗位资格', '我们希望你', '希望你', '你需要', '加分项', '优先条件', "what we're looking for", 'what we are looking for', 'about you', 'nice to have', 'you have', "you'll need", 'minimum qualifications', 'preferred qualifications', 'bonus points', 'requirements', 'requirement', 'qualifications', 'qualification', 'skills', 'job requirements', 'education', 'experience'],
   other: ['岗位目的', '岗位概要', '职位目的', '工作目标', '备注', '说明', 'purpose', 'job purpose', 'summary', 'job summary', 'overview', 'note', 'notes'],
   field: ['岗位编号', '职位编号', '岗位定员', '定员', '编制', '人数', 'grade', 'level', 'location', 'code'],
 };
