@@ -1,5 +1,6 @@
 /** The refresh report HR reads: JSON for tools, markdown for people (printed and saved next to the index). */
 import { renameSync, writeFileSync } from 'node:fs';
+import { insightsReportSection } from '../insights/report-section.js';
 import type { FieldChange, RoleRef } from './diff.js';
 import type { RefreshResult } from './run.js';
 import type { Warning } from './warnings.js';
@@ -109,6 +110,7 @@ export function renderMarkdown(r: RefreshResult): string {
     const ws = r.warnings.filter((w) => w.kind === kind);
     if (ws.length) out.push('', `### ${heading} (${ws.length})`, '', ...ws.map(warningLine));
   }
+  out.push(...insightsReportSection(r.dbPath));
   return out.join('\n') + '\n';
 }
 

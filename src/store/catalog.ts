@@ -1,0 +1,74 @@
+/**
+ * The index as a list, for the App Home tab and insights: every role's id, title and department, grouped
+ * by department, and the roles the last refresh added or changed (from the refresh report beside the
+ * index). Read once per index file on first use and kept; a refreshed index gets a new catalog.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { reportPaths } from '../refresh/report.js';
+import { loadRoles, openIndex } from './db.js';
+
+export type RoleSummary = { id: string; title: string; department: string | null };
+export type Department = { name: string | null; roles: RoleSummary[] };
+export type RecentChanges = { at: string | null; added: RoleSummary[]; changed: RoleSummary[] };
+
+/** Only what the Home tab shows of the refresh report: tolerant of fields it does not use. */
+const ReportSchema = z.object({
+  startedAt: z.string().nullish(),
+  written: z.boolean().optional(),
+  diff: z.object({
+    added: z.array(z.object({ id: z.string(), title: z.string() })),
+    changed: z.array(z.object({ id: z.string(), title: z.string() })),
+  }),
+});
+
+export class Catalog {
+  private list: RoleSummary[] | null = null;
+  private byDept: Department[] | null = null;
+
+  constructor(readonly dbPath: string) {}
+
+  roles(): RoleSummary[] {
+    if (!this.list) {
+      const db = openIndex(this.dbPath);
+      try {
+        this.list = loadRoles(db).map((r) => ({ id: r.id, title: r.title, department: r.department }));
+      } finally {
+        db.close();
+      }
+    }
+    return this.list;
+  }
+
+  /** Departments by name (roles without one last), roles by title within each. */
+  departments(): Department[] {
+    if (!this.byDept) {
+      const groups = new Map<string | null, RoleSummary[]>();
+      for (const r of this.roles()) {
+        const list = groups.get(r.department);
+        if (list) list.push(r);
+        else groups.set(r.department, [r]);
+      }
+      const cmp = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
+      this.byDept = [...groups]
+        .map(([name, roles]) => ({ name, roles: roles.sort((a, b) => cmp(a.title, b.title)) }))
+        .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : cmp(a.name, b.name)));
+    }
+    return this.byDept;
+  }
+
+  /** Roles added or changed by the last refresh that wrote this index; null without a readable report. */
+  recentChanges(): RecentChanges | null {
+    let report: z.infer<typeof ReportSchema>;
+    try {
+      report = ReportSchema.parse(JSON.parse(readFileSync(reportPaths(this.dbPath).json, 'utf8')));
+    } catch {
+      return null;
+    }
+    if (report.written === false) return null;
+    const byId = new Map(this.roles().map((r) => [r.id, r]));
+    // only roles still in this index (the report may be older than the index)
+    const pick = (refs: Array<{ id: string }>) => refs.map((x) => byId.get(x.id)).filter((r): r is RoleSummary => r !== undefined);
+    return { at: report.startedAt ?? null, added: pick(report.diff.added), changed: pick(report.diff.changed) };
+  }
+}
