@@ -62,6 +62,8 @@ export type RenderOptions = {
   shareable?: boolean;
   /** Slack user id of whoever shared the card to the channel. */
   sharedBy?: string;
+  /** Blocks after the card's own buttons (feedback); kept within the block limit like the rest. */
+  tail?: KnownBlock[];
 };
 
 /** What a compact card shows before offering "show all". */
@@ -97,7 +99,7 @@ export function fitEscaped(raw: string, max: number): string {
   return `${out}…`;
 }
 
-function fitPlain(raw: string, max: number): string {
+export function fitPlain(raw: string, max: number): string {
   const s = raw.replace(/\s+/g, ' ').trim();
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
@@ -138,16 +140,16 @@ export function markedText(text: string, marks: Array<[number, number]>, max: nu
 
 // ---------------------------------------------------------------- blocks
 
-function header(text: string): KnownBlock {
+export function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: fitPlain(text, LIMITS.headerText) || '—', emoji: false } };
 }
 
-function section(mrkdwn: string, accessory?: Button): KnownBlock {
+export function section(mrkdwn: string, accessory?: Button): KnownBlock {
   const text = { type: 'mrkdwn' as const, text: mrkdwn.slice(0, LIMITS.sectionText), verbatim: true };
   return accessory ? { type: 'section', text, accessory } : { type: 'section', text };
 }
 
-function context(...mrkdwn: string[]): KnownBlock {
+export function context(...mrkdwn: string[]): KnownBlock {
   return {
     type: 'context',
     elements: mrkdwn.slice(0, LIMITS.contextElements).map((t) => ({ type: 'mrkdwn' as const, text: t.slice(0, LIMITS.contextText), verbatim: true })),
@@ -412,6 +414,7 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMes
   if (body.ref && opts.shareable) footer.push(button(ids, '发到频道', ACTIONS.share, body.ref, 'primary'));
   const tail: KnownBlock[] = [...actions('card', footer)];
   if (opts.sharedBy && USER_ID.test(opts.sharedBy)) tail.push(context(`<@${opts.sharedBy}> 分享`));
+  tail.push(...(opts.tail ?? []));
 
   // Whatever the caps allowed, the message keeps to 50 blocks: content is cut and says so.
   let content = body.content;
