@@ -5,7 +5,7 @@ import { NO_LOG, type AnswerLog, type Surface, type Vote } from '../log/question
 import type { AnswerQueue } from './answer-queue.js';
 import { renderAnswer, renderError, renderHelp, type Ref, type RenderOptions, type SlackMessage } from '../render/blocks.js';
 import { feedbackTail } from '../render/feedback.js';
-import type { Catalog } from '../store/catalog.js';
+import type { RoleCatalog } from '../store/catalog.js';
 import { questionLanguage } from '../text/lang.js';
 import { isHelpRequest, QuestionSchema } from './text.js';
 
@@ -13,7 +13,7 @@ export type SlackDeps = {
   /** Called per request so a refreshed index is picked up between requests. */
   getAnswerer: () => Answerer;
   /** The index as a list (Home tab); per request too. */
-  getCatalog?: () => Catalog;
+  getCatalog?: () => RoleCatalog;
 };
 
 /** Settings of the feedback features (src/log/config.ts), with the log they write to. */

@@ -22,7 +22,31 @@ const ReportSchema = z.object({
   }),
 });
 
-export class Catalog {
+/** What the Home tab reads from the index. */
+export interface RoleCatalog {
+  roles(): RoleSummary[];
+  departments(): Department[];
+  recentChanges(): RecentChanges | null;
+}
+
+/** Chinese names in pinyin order, as people look them up. */
+const COLLATOR = new Intl.Collator('zh-Hans-CN');
+
+/** Departments by name (roles without one last), roles by title within each. */
+export function groupByDepartment(roles: RoleSummary[]): Department[] {
+  const groups = new Map<string | null, RoleSummary[]>();
+  for (const r of roles) {
+    const list = groups.get(r.department);
+    if (list) list.push(r);
+    else groups.set(r.department, [r]);
+  }
+  const cmp = COLLATOR.compare;
+  return [...groups]
+    .map(([name, list]) => ({ name, roles: list.sort((a, b) => cmp(a.title, b.title)) }))
+    .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : cmp(a.name, b.name)));
+}
+
+export class Catalog implements RoleCatalog {
   private list: RoleSummary[] | null = null;
   private byDept: Department[] | null = null;
 
@@ -40,20 +64,8 @@ export class Catalog {
     return this.list;
   }
 
-  /** Departments by name (roles without one last), roles by title within each. */
   departments(): Department[] {
-    if (!this.byDept) {
-      const groups = new Map<string | null, RoleSummary[]>();
-      for (const r of this.roles()) {
-        const list = groups.get(r.department);
-        if (list) list.push(r);
-        else groups.set(r.department, [r]);
-      }
-      const cmp = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
-      this.byDept = [...groups]
-        .map(([name, roles]) => ({ name, roles: roles.sort((a, b) => cmp(a.title, b.title)) }))
-        .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : cmp(a.name, b.name)));
-    }
+    this.byDept ??= groupByDepartment(this.roles());
     return this.byDept;
   }
 
