@@ -94,7 +94,8 @@ export function computeInsights(rows: LogRow[], votes: VoteRow[], index: Insight
   const counts = new Map<string, { ref: RoleRef; count: number }>();
   const asked = new Set<string>();
   for (const r of rows) {
-    if (r.outcome === 'none') continue;
+    // a weak match is no evidence anyone wanted that role
+    if (r.outcome !== 'found') continue;
     for (const x of r.results) asked.add(x.id);
     const best = r.results[0];
     if (!best) continue;

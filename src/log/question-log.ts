@@ -111,8 +111,14 @@ export class QuestionLog implements AnswerLog {
     file: string,
     private readonly opts: QuestionLogOptions,
   ) {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file);
+    let db: Database.Database;
+    try {
+      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      db = new Database(file);
+    } catch (e) {
+      throw new Error(`question log ${file} could not be opened: ${(e as Error).message}`);
+    }
+    this.db = db;
     try {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
