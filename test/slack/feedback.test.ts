@@ -7,35 +7,22 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import { LogLevel, type App, type Logger } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QuestionLog } from '../../src/log/question-log.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { NOT_HERE_TEXT } from '../../src/slack/listeners/events/index.js';
 import { blockKitProblems, buttons } from './blockkit.js';
 import { FakeAnswerer } from './fake-answerer.js';
-import { FakeSlack, sendToApp, until } from './fake-slack.js';
+import { collectingLogger, FakeSlack, HTTP_EXAMPLES, sendToApp, until } from './fake-slack.js';
 
-const payload = (name: string) => JSON.parse(readFileSync(new URL(`./payloads/http.${name}.json`, import.meta.url), 'utf8'));
-const COMMAND = payload('slash_command');
-const MENTION = payload('app_mention');
-const DM = payload('message_im');
-const CLICK = payload('block_actions');
+const { command: COMMAND, mention: MENTION, dm: DM, click: CLICK } = HTTP_EXAMPLES;
 const SECRET: string = COMMAND.signing_secret;
 const HR = 'C0HR01';
 
 const slack = new FakeSlack();
 const warnings: string[] = [];
-const logger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: (...m) => void warnings.push(m.join(' ')),
-  error: (...m) => void warnings.push(m.join(' ')),
-  setLevel: () => {},
-  getLevel: () => LogLevel.WARN,
-  setName: () => {},
-};
+const logger = collectingLogger(warnings);
 let dir: string;
 let log: QuestionLog;
 const apps: App[] = [];
@@ -72,8 +59,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  slack.api.length = 0;
-  slack.hooks.length = 0;
+  slack.clear();
   warnings.length = 0;
 });
 

@@ -1,10 +1,10 @@
 /** The App Home tab through the real Bolt app in HTTP mode: publish on open, paging, role cards in a modal, admins' insights. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LogLevel, type App, type Logger } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeHomeState, homeView, VIEW_BLOCKS } from '../../src/home/view.js';
 import { QuestionLog } from '../../src/log/question-log.js';
@@ -14,10 +14,9 @@ import { Catalog, groupByDepartment, type RoleCatalog, type RoleSummary } from '
 import { writeIndex } from '../../src/store/db.js';
 import { LIMITS } from '../../src/render/blocks.js';
 import { FakeAnswerer, ROLES } from './fake-answerer.js';
-import { FakeSlack, sendToApp, until } from './fake-slack.js';
+import { collectingLogger, FakeSlack, HTTP_EXAMPLES, sendToApp, until } from './fake-slack.js';
 
-const COMMAND = JSON.parse(readFileSync(new URL('./payloads/http.slash_command.json', import.meta.url), 'utf8'));
-const CLICK = JSON.parse(readFileSync(new URL('./payloads/http.block_actions.json', import.meta.url), 'utf8'));
+const { command: COMMAND, click: CLICK } = HTTP_EXAMPLES;
 const SECRET: string = COMMAND.signing_secret;
 const ADMIN = 'U0ADMIN';
 
@@ -66,7 +65,7 @@ function viewProblems(view: any): string[] {
 }
 
 const slack = new FakeSlack();
-const logger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => LogLevel.WARN, setName: () => {} };
+const logger = collectingLogger([]);
 let app: App;
 let events = '';
 let dir: string;
@@ -94,10 +93,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-beforeEach(() => {
-  slack.api.length = 0;
-  slack.hooks.length = 0;
-});
+beforeEach(() => slack.clear());
 
 const send = (body: string) => sendToApp(events, body, { secret: SECRET });
 const parseView = (call: { body: Record<string, any> }) => (typeof call.body.view === 'string' ? JSON.parse(call.body.view) : call.body.view);

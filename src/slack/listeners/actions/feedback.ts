@@ -58,7 +58,13 @@ export function register(app: App, deps: ListenerDeps): void {
         return void (await respond({ response_type: 'ephemeral', replace_original: false, text: TEXT[lang][result === 'duplicate' ? 'already' : 'expired'] }));
       }
       // the modal first: its trigger_id is good for 3 seconds only
-      if (vote === 'down') await client.views.open({ trigger_id: body.trigger_id, view: feedbackModal({ lang, feedback: encodeFeedback(f.data) }) });
+      if (vote === 'down') {
+        try {
+          await client.views.open({ trigger_id: body.trigger_id, view: feedbackModal({ lang, feedback: encodeFeedback(f.data) }) });
+        } catch (e) {
+          logger.warn(`feedback form not opened (the vote stands): ${(e as Error).message}`);
+        }
+      }
       await thank(deps, logger, body, respond, f.data, vote, lang);
     });
   }
