@@ -106,8 +106,8 @@ function submit(privateMetadata: string, comment: string | null, user = 'U0001')
 /** Ask with /role and return the private card's buttons. */
 async function ask(url: string, text: string) {
   await send(url, command(text));
-  const hook = await until(() => slack.hooks[0], 'the answer');
-  slack.hooks.length = 0;
+  const hook = await until(() => slack.hooks.find((h) => h.path === '/hook/cmd'), 'the answer');
+  slack.clear();
   return { body: hook.body, buttons: buttons(hook.body as any) };
 }
 
@@ -187,6 +187,7 @@ describe('votes', () => {
     const card = await ask(events, '超长岗位');
     await send(events, click(byAction(card.buttons, 'feedback_down')));
     const open = await until(() => slack.api.find((c) => c.method === 'views.open'), 'the form');
+    await until(() => slack.hooks[0], 'the updated card');
     const view = typeof open.body.view === 'string' ? JSON.parse(open.body.view) : open.body.view;
     await send(events, submit(view.private_metadata, null));
     await send(events, submit('{"lang":"zh","feedback":"../x"}', 'forged'));
@@ -250,6 +251,7 @@ describe('ask HR', () => {
     const post = await until(() => slack.posts().find((p) => p.method === 'chat.postMessage'), 'the hand-off');
     expect(JSON.stringify(post.body.blocks)).toContain('想问的是夜班主管');
     expect(JSON.stringify(post.body.blocks)).toContain('客服主管');
+    await until(() => slack.hooks.find((h) => h.body.text?.includes('转给 HR')), 'the note to the asker');
   });
 
   it('is not shown without ROLEBOT_HR_CHANNEL', async () => {
