@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { openAnswerer } from '../answer/engine.js';
 import { QuestionLog } from '../log/question-log.js';
-import { loadRoles, openIndex } from '../store/db.js';
+import { loadRoleSummaries } from '../store/summaries.js';
 import { computeInsights, type Insights, type InsightsIndex } from './insights.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,12 +37,7 @@ export function loadInsights(src: InsightsSource): LoadedInsights {
   let answerer: ReturnType<typeof openAnswerer> | null = null;
   try {
     answerer = openAnswerer(src.dbPath);
-    const db = openIndex(src.dbPath);
-    try {
-      index = { roles: loadRoles(db).map((r) => ({ id: r.id, title: r.title, department: r.department })), answerer };
-    } finally {
-      db.close();
-    }
+    index = { roles: loadRoleSummaries(src.dbPath), answerer };
   } catch (e) {
     // still useful without the index: closest roles come from the log, and roles never asked are unknown
     indexError = (e as Error).message;

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { reportPaths } from '../refresh/report.js';
-import { loadRoles, openIndex } from './db.js';
+import { loadRoleSummaries, type RoleSummary } from './summaries.js';
 
-export type RoleSummary = { id: string; title: string; department: string | null };
+export type { RoleSummary } from './summaries.js';
 export type Department = { name: string | null; roles: RoleSummary[] };
 export type RecentChanges = { at: string | null; added: RoleSummary[]; changed: RoleSummary[] };
 
@@ -53,14 +53,7 @@ export class Catalog implements RoleCatalog {
   constructor(readonly dbPath: string) {}
 
   roles(): RoleSummary[] {
-    if (!this.list) {
-      const db = openIndex(this.dbPath);
-      try {
-        this.list = loadRoles(db).map((r) => ({ id: r.id, title: r.title, department: r.department }));
-      } finally {
-        db.close();
-      }
-    }
+    this.list ??= loadRoleSummaries(this.dbPath);
     return this.list;
   }
 

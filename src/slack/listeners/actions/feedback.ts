@@ -43,7 +43,7 @@ async function thank(deps: ListenerDeps, logger: Logger, body: BlockButtonAction
   if (body.channel?.id.startsWith('D') && original?.blocks) {
     return void (await respond({ replace_original: true, text: original.text ?? '', blocks: withFeedbackReplaced(original.blocks, tail) }));
   }
-  await respond({ response_type: 'ephemeral', replace_original: false, text: TEXT[lang].thanksUp, blocks: tail });
+  await respond({ response_type: 'ephemeral', replace_original: false, text: TEXT[lang][vote === 'up' ? 'thanksUp' : 'thanksDown'], blocks: tail });
 }
 
 export function register(app: App, deps: ListenerDeps): void {
