@@ -211,6 +211,14 @@ describe('votes', () => {
     expect(JSON.stringify(hook.body.blocks.at(-1))).toContain('感谢反馈');
   });
 
+  it('keeps the vote row inside the 50-block limit on the longest card, and logs cards opened by a button', async () => {
+    await send(events, click({ action_id: 'show_all:4', value: 'role:r-long', text: '显示全部' }));
+    const hook = await until(() => slack.hooks[0], 'the full card');
+    expect(blockKitProblems(hook.body as any)).toEqual([]);
+    expect(buttons(hook.body as any).map((b) => b.action_id)).toEqual(expect.arrayContaining(['feedback_up', 'feedback_down']));
+    await until(() => log.rows().some((r) => r.surface === 'button' && r.question === 'r-long'), 'the logged click');
+  });
+
   it('labels the buttons in English for an English question', async () => {
     const card = await ask(events, 'cashier');
     expect(card.buttons.map((b) => b.text)).toEqual(expect.arrayContaining(['👍 Helpful', '👎 Wrong', 'Ask HR']));
