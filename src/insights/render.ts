@@ -7,6 +7,17 @@ export const SHOWN = { unanswered: 30, negative: 20, topRoles: 20, neverAsked: 4
 
 const more = (n: number, shown: number, say: (k: number) => string) => (n > shown ? [say(n - shown)] : []);
 const roles = (rs: Array<{ title: string }>) => rs.map((r) => r.title).join('、') || '—';
+/** Titles once each, with a count where several roles share one (same title in several documents). */
+function distinctTitles(rs: Array<{ title: string }>): string[] {
+  const n = new Map<string, number>();
+  for (const r of rs) n.set(r.title, (n.get(r.title) ?? 0) + 1);
+  return [...n].map(([t, k]) => (k > 1 ? `${t} ×${k}` : t));
+}
+
+function neverAskedLines(i: Insights, line: (titles: string[]) => string, rest: (k: number) => string): string[] {
+  const titles = distinctTitles(i.neverAsked);
+  return titles.length ? [line(titles.slice(0, SHOWN.neverAsked)), ...more(titles.length, SHOWN.neverAsked, rest)] : [];
+}
 
 export function renderInsightsText(l: LoadedInsights, days?: number): string {
   const i = l.insights;
@@ -26,8 +37,7 @@ export function renderInsightsText(l: LoadedInsights, days?: number): string {
     ...i.topRoles.slice(0, SHOWN.topRoles).map((r) => `  ${r.count} × ${r.title}（${r.id}）`),
     '',
     `从未被问到的岗位（${i.neverAsked.length} 个）`,
-    ...(i.neverAsked.length ? [`  ${roles(i.neverAsked.slice(0, SHOWN.neverAsked))}`] : []),
-    ...more(i.neverAsked.length, SHOWN.neverAsked, (k) => `  ……另有 ${k} 个`),
+    ...neverAskedLines(i, (t) => `  ${t.join('、')}`, (k) => `  ……另有 ${k} 个名称`),
   ];
   return out.join('\n') + '\n';
 }
@@ -51,6 +61,6 @@ export function insightsMarkdown(l: LoadedInsights, days: number): string[] {
   if (!i.topRoles.length) out.push('None yet.');
   for (const r of i.topRoles.slice(0, 10)) out.push(`- ${r.count} × ${md(r.title)}`);
   out.push('', `### Never asked about (${i.neverAsked.length})`, '');
-  out.push(i.neverAsked.length ? i.neverAsked.slice(0, SHOWN.neverAsked).map((r) => md(r.title)).join(', ') + (i.neverAsked.length > SHOWN.neverAsked ? `, … ${i.neverAsked.length - SHOWN.neverAsked} more` : '') : 'None.');
+  out.push(...(i.neverAsked.length ? neverAskedLines(i, (t) => t.map(md).join(', '), (k) => `… and ${k} more titles`) : ['None.']));
   return out;
 }
