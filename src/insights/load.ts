@@ -24,7 +24,7 @@ export function loadInsights(src: InsightsSource): LoadedInsights {
   if (!existsSync(src.logPath)) throw new Error(`no question log at ${src.logPath} (nothing asked yet, or ROLEBOT_LOG=off)`);
   const now = src.now ?? Date.now();
   const since = src.days ? now - src.days * DAY_MS : 0;
-  const log = new QuestionLog(src.logPath, { days: src.retentionDays, now: () => now });
+  const log = new QuestionLog(src.logPath, { days: src.retentionDays, now: () => now, checkpointEveryMs: 0 });
   let rows, votes;
   try {
     rows = log.rows(since);

@@ -12,6 +12,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Answer, Intent } from '../answer/types.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { answerSummary, type Outcome, type Surface } from './summary.js';
 
 export type { Outcome, Surface } from './summary.js';
@@ -67,6 +68,8 @@ export type QuestionLogOptions = {
   flushMs?: number;
   /** How often old rows are deleted, ms (daily). */
   purgeEveryMs?: number;
+  /** How often the worker thread checkpoints the WAL into the database, ms; 0: no worker (short-lived readers). */
+  checkpointEveryMs?: number;
   now?: () => number;
   onError?: (e: Error) => void;
 };
@@ -102,6 +105,7 @@ export class QuestionLog implements AnswerLog {
   private pending: LogRow[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly purgeTimer: NodeJS.Timeout;
+  private readonly checkpointer: Checkpointer | null;
   private readonly flushMs: number;
   private lastError = 0;
   private readonly insert: Database.Statement;
@@ -125,6 +129,8 @@ export class QuestionLog implements AnswerLog {
       this.db.pragma('foreign_keys = ON');
       // another process (console, a second app) may hold the lock for a moment; never wait long on the event loop
       this.db.pragma('busy_timeout = 50');
+      // checkpoints (and their disk syncs) happen in a worker thread, never inside the app's commits
+      this.db.pragma('wal_autocheckpoint = 0');
       this.db.exec(DDL);
       this.salt = this.readOrMakeSalt();
     } catch (e) {
@@ -143,6 +149,8 @@ export class QuestionLog implements AnswerLog {
     this.purge();
     this.purgeTimer = setInterval(() => this.safely(() => this.purge()), opts.purgeEveryMs ?? DAY_MS);
     this.purgeTimer.unref();
+    const every = opts.checkpointEveryMs ?? 10_000;
+    this.checkpointer = every > 0 ? startCheckpointer(file, every, (e) => this.report(e)) : null;
   }
 
   /** The salt for user hashes is made once per log file, at random, and never leaves it. */
@@ -232,22 +240,28 @@ export class QuestionLog implements AnswerLog {
     return this.db.prepare('SELECT v.answer, v.vote, v.comment, v.at FROM votes v JOIN questions q ON q.id = v.answer WHERE q.at >= ? ORDER BY v.at').all(since) as VoteRow[];
   }
 
+  /** Write what is queued and close; the last connection to close checkpoints the WAL away. */
   close(): void {
     clearInterval(this.purgeTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.safely(() => this.flush());
+    void this.checkpointer?.stop();
     this.db.close();
+  }
+
+  private report(e: Error): void {
+    const t = Date.now();
+    if (t - this.lastError >= ERROR_LOG_INTERVAL_MS) {
+      this.lastError = t;
+      this.opts.onError?.(e);
+    }
   }
 
   private safely<T>(fn: () => T): T | undefined {
     try {
       return fn();
     } catch (e) {
-      const t = Date.now();
-      if (t - this.lastError >= ERROR_LOG_INTERVAL_MS) {
-        this.lastError = t;
-        this.opts.onError?.(e as Error);
-      }
+      this.report(e as Error);
       return undefined;
     }
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,6 +7,7 @@ import type { Answer } from '../../src/answer/types.js';
 import { defaultLogPath, loadFeedbackConfig } from '../../src/log/config.js';
 import { NO_LOG, openAnswerLog, QuestionLog } from '../../src/log/question-log.js';
 import { FakeAnswerer } from '../slack/fake-answerer.js';
+import { until } from '../slack/fake-slack.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rolebot-log-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,6 +105,35 @@ describe('QuestionLog', () => {
     await new Promise((r) => setTimeout(r, 40));
     expect(errors.length).toBe(1);
     expect(log.vote('whatever123', 'T:U', 'up')).toBe('unknown');
+  });
+});
+
+describe('WAL checkpoints', () => {
+  const fill = (log: QuestionLog) => {
+    // 27,000 rows, over SQLite's own checkpoint threshold of 1,000 WAL pages; flushed as they come (the queue is bounded)
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 9_000; i++) log.record('slash', answer('会计'));
+      log.flush();
+    }
+  };
+
+  it('never happen in the app\'s commits', () => {
+    const f = file();
+    const log = new QuestionLog(f, { days: 180, checkpointEveryMs: 0 });
+    const before = statSync(f).size;
+    fill(log);
+    expect(statSync(f).size).toBe(before); // all rows still in the WAL
+    expect(log.rows()).toHaveLength(27_000);
+    log.close();
+  });
+
+  it('are done by the worker thread', async () => {
+    const f = file();
+    const log = new QuestionLog(f, { days: 180, checkpointEveryMs: 30 });
+    const before = statSync(f).size;
+    fill(log);
+    await until(() => statSync(f).size > before, 'the worker\'s checkpoint');
+    log.close();
   });
 });
 
