@@ -27,7 +27,7 @@ process.on('message', async (m) => {
   if (m !== 'stop') return;
   await app.stop();
   answerer.close();
-  const logRows = log instanceof QuestionLog ? log.rows().length : null;
+  const logRows = log.enabled ? log.rows().length : null;
   log.close();
   process.send?.({ rssBytes: process.memoryUsage().rss, maxRssBytes: peakRssBytes(), logRows }, () => process.exit(0));
 });

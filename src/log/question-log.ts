@@ -84,6 +84,9 @@ export interface AnswerLog {
   comment(key: string, user: string, text: string): void;
   /** A user's vote on an answer, if any. */
   voteOf(key: string, user: string): { vote: Vote; comment: string | null } | null;
+  /** Rows asked since a time (ms), oldest first, and the votes on them (insights). */
+  rows(since?: number): LogRow[];
+  votes(since?: number): VoteRow[];
   close(): void;
 }
 
@@ -93,6 +96,8 @@ export const NO_LOG: AnswerLog = {
   vote: () => 'unknown',
   comment: () => {},
   voteOf: () => null,
+  rows: () => [],
+  votes: () => [],
   close: () => {},
 };
 

@@ -2,7 +2,6 @@
 import type { webApi } from '@slack/bolt';
 import { homeView, type HomeData, type HomeState } from '../home/view.js';
 import { computeInsights } from '../insights/insights.js';
-import { QuestionLog } from '../log/question-log.js';
 import type { ListenerDeps } from './reply.js';
 
 /** The admins' summary covers this many days (or the retention limit when shorter). */
@@ -10,7 +9,7 @@ export const HOME_INSIGHT_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function adminInsights(deps: ListenerDeps, roles: Array<{ id: string; title: string }>): HomeData['insights'] {
-  if (!(deps.log instanceof QuestionLog)) return null;
+  if (!deps.log.enabled) return null;
   const since = Date.now() - HOME_INSIGHT_DAYS * DAY_MS;
   const rows = deps.log.rows(since);
   // closest roles from the log only: re-asking every question would make the tab slow to open
