@@ -245,6 +245,10 @@ describe('ask HR', () => {
     expect(text).toContain('没有找到答案');
     const told = await until(() => slack.hooks[0], 'the note to the asker');
     expect(told.body.text).toContain('转给 HR');
+    // a second click tells the asker again but does not post to HR twice
+    await send(events, click(byAction(card.buttons, 'ask_hr'), { user: 'U0007' }));
+    await until(() => slack.hooks[1], 'the second note');
+    expect(slack.posts().filter((p) => p.method === 'chat.postMessage')).toHaveLength(1);
   });
 
   it('carries the 不对 comment along', async () => {

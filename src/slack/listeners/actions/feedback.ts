@@ -23,6 +23,7 @@ import {
 } from '../../../render/feedback.js';
 import type { Vote } from '../../../log/question-log.js';
 import { questionLanguage, type Lang } from '../../../text/lang.js';
+import { RecentKeys } from '../../dedupe.js';
 import { answerRef, replyToRef, type ListenerDeps } from '../../reply.js';
 
 /** Votes are per person per workspace: the same user id in another workspace is another person. */
@@ -46,7 +47,8 @@ async function thank(deps: ListenerDeps, logger: Logger, body: BlockButtonAction
   await respond({ response_type: 'ephemeral', replace_original: false, text: TEXT[lang][vote === 'up' ? 'thanksUp' : 'thanksDown'], blocks: tail });
 }
 
-export function register(app: App, deps: ListenerDeps): void {
+/** One hand-off per person per question (an hour's memory): repeated clicks do not flood HR's channel. */
+export function register(app: App, deps: ListenerDeps, handedOff = new RecentKeys()): void {
   for (const vote of ['up', 'down'] as const) {
     app.action<BlockButtonAction>(FEEDBACK_ACTIONS[vote], async ({ ack, action, body, respond, client, logger }) => {
       await ack();
@@ -82,6 +84,8 @@ export function register(app: App, deps: ListenerDeps): void {
     const f = FeedbackSchema.safeParse(action.value ?? '');
     if (!f.success || !deps.hrChannel) return logger.warn(`ignored ask-HR button with value ${JSON.stringify(action.value)}`);
     const lang = langOf(action);
+    const once = [`hr:${body.team?.id ?? ''}:${body.user.id}:${encodeFeedback({ ...f.data, full: false })}`];
+    if (!handedOff.claim(once)) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: TEXT[lang].handedOff }));
     const question = f.data.ref.kind === 'question' ? f.data.ref.text : f.data.ref.id;
     const answer = await deps.answers.run(() => answerRef(deps, f.data.ref));
     const comment = f.data.key ? (deps.log.voteOf(f.data.key, voter(body.team?.id, body.user.id))?.comment ?? null) : null;
@@ -89,6 +93,7 @@ export function register(app: App, deps: ListenerDeps): void {
     try {
       await handOff(client, deps.hrChannel, handOffMessage({ userId: body.user.id, question: shown, answer, comment }));
     } catch (e) {
+      handedOff.release(once);
       logger.error(`could not post to ROLEBOT_HR_CHANNEL ${deps.hrChannel}: ${(e as Error).message}`);
       return void (await respond({ response_type: 'ephemeral', replace_original: false, text: TEXT[lang].handOffFailed }));
     }
