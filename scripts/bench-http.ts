@@ -1,5 +1,5 @@
 /**
- * npm run bench:http -- [--phases 100,100@300,100@600,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]
+ * npm run bench:http -- [--phases 100,100@300,100@600,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--log on|off] [--out bench] [--profile <dir>]
  *
  * The Slack app in HTTP mode on loopback under load: autocannon sends correctly signed `/role`
  * slash commands (and a share of app_mention events) with questions from the benchmark mix;
@@ -8,7 +8,7 @@
  * a flood) or C@R (R requests/s evenly spaced over at most C connections, open loop as Slack's traffic
  * is; see src/bench/open-loop.ts), one after the other.
  * Reports requests/s, ack latency, answers delivered, requests turned away and errors, into
- * bench/results.md and results.json.
+ * bench/results.md and results.json. The question log is on (as ROLEBOT_LOG's default), so its writes are measured too.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -42,13 +42,15 @@ const args = parseArgs(
     duration: z.coerce.number().int().min(1).max(120).default(10),
     roles: z.coerce.number().int().min(10).max(200_000).default(10_000),
     mentions: z.coerce.number().min(0).max(1).default(0.2),
+    /** The app's question log (on by default, as in production). */
+    log: z.enum(['on', 'off']).default('on'),
     seed: z.coerce.number().int().default(7),
     data: z.string().default(EXAMPLES_DIR),
     out: z.string().default(path.join(PROJECT_ROOT, 'bench')),
     /** Write a V8 CPU profile of the app process into this folder (to see where the time under load goes). */
     profile: z.string().optional(),
   }),
-  'usage: npm run bench:http -- [--phases 100,100@300,100@600,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--out bench] [--profile <dir>]',
+  'usage: npm run bench:http -- [--phases 100,100@300,100@600,1] [--duration 10] [--roles 10000] [--mentions 0.2] [--log on|off] [--out bench] [--profile <dir>]',
 );
 
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
   const slackUrl = (await fake.ready).url;
   const app = startChild<{ port: number }>(
     'http-app.ts',
-    [built.dbPath, SECRET, `${slackUrl}/api/`],
+    [built.dbPath, SECRET, `${slackUrl}/api/`, ...(args.log === 'on' ? [path.join(work, 'bench.questions.db')] : [])],
     args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [],
   );
   const { port } = await app.ready;
@@ -183,9 +185,9 @@ async function main(): Promise<void> {
     );
   }
   // The app reports its memory and exits by itself (so a CPU profile, when asked for, gets written).
-  const appMem = await new Promise<{ maxRssBytes: number }>((resolve) => {
-    let mem = { maxRssBytes: NaN };
-    app.child.once('message', (m) => (mem = m as { maxRssBytes: number }));
+  const appMem = await new Promise<{ maxRssBytes: number; logRows: number | null }>((resolve) => {
+    let mem = { maxRssBytes: NaN, logRows: null as number | null };
+    app.child.once('message', (m) => (mem = m as typeof mem));
     app.child.once('exit', () => resolve(mem));
     app.child.send('stop');
   });
@@ -197,6 +199,7 @@ async function main(): Promise<void> {
       load: os.loadavg()[0],
       indexRoles: built.content.roles.length,
       appMaxRssBytes: appMem.maxRssBytes,
+      questionLogRows: appMem.logRows,
       runs: phases,
     },
   });

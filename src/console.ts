@@ -3,6 +3,7 @@
  * Builds the index from the documents on first run if it is missing.
  */
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { openAnswerer } from './answer/engine.js';
 import { EXAMPLES_DIR, hasDocuments, loadGlossaryPath, type Paths } from './config.js';
@@ -11,6 +12,7 @@ import { buildIndex } from './ingest/build.js';
 import { choices, HELP_TEXT, renderText } from './render/text.js';
 import { wrapText } from './render/wrap.js';
 import type { Answer, Answerer } from './answer/types.js';
+import { NO_LOG, type AnswerLog } from './log/question-log.js';
 import { isCurrentIndex, openIndex, readMeta } from './store/db.js';
 import { createLiveIndex } from './store/live.js';
 
@@ -57,7 +59,23 @@ async function buildFirstIndex(paths: Paths): Promise<void> {
   process.stdout.write(`索引已建立：${roles.length} 个岗位，${documents.length} 个文档。\n`);
 }
 
-export async function runConsole(paths: Paths): Promise<void> {
+/** `+` / `有用`, or `-` / `不对` with an optional note: feedback on the answer just shown. */
+const FEEDBACK_INPUT = /^(?:(\+|有用|good|helpful)|(-|不对|wrong)(?:\s+([\s\S]*))?)$/i;
+const FEEDBACK_HINT = '（反馈：输入 + 表示有用；输入 - 表示不对，可在后面写你想找的内容）';
+
+/** Feedback typed after an answer; the console user counts as one voter per OS account. */
+function consoleFeedback(log: AnswerLog, key: string | null, m: RegExpExecArray): string {
+  if (!key) return '（没有可反馈的回答：先提一个问题）';
+  const user = `console:${userInfo().username}`;
+  const vote = m[1] ? 'up' : 'down';
+  const result = log.vote(key, user, vote);
+  if (result === 'duplicate') return '你已经对这个回答反馈过了。';
+  if (result === 'unknown') return '这个回答无法再反馈了。';
+  if (vote === 'down' && m[3]) log.comment(key, user, m[3]);
+  return vote === 'up' ? '感谢反馈！' : '感谢反馈！HR 会据此改进岗位资料。';
+}
+
+export async function runConsole(paths: Paths, log: AnswerLog = NO_LOG): Promise<void> {
   await ensureIndex(paths);
   // A refresh (npm run refresh) is picked up between questions, without a restart.
   const live = createLiveIndex(paths.dbPath, openAnswerer, {
@@ -74,13 +92,19 @@ export async function runConsole(paths: Paths): Promise<void> {
   try {
     rl.setPrompt('> ');
     rl.prompt();
+    // the log's key of the answer just shown, for + / - feedback
+    let lastKey: string | null = null;
     for await (const line of rl) {
       const q = line.trim();
       if (/^(exit|quit|退出)$/i.test(q)) break;
-      if (/^(help|帮助|\?)$/i.test(q)) process.stdout.write(wrapText(HELP_TEXT, columns()) + '\n\n');
+      const feedback = log.enabled ? FEEDBACK_INPUT.exec(q) : null;
+      if (feedback) {
+        process.stdout.write(consoleFeedback(log, lastKey, feedback) + '\n\n');
+      } else if (/^(help|帮助|\?)$/i.test(q)) process.stdout.write(wrapText(HELP_TEXT, columns()) + '\n\n');
       else {
         last = consoleAnswer(live.current(), q, last);
-        process.stdout.write(wrapText(renderText(last), columns()) + '\n\n');
+        lastKey = log.record('console', last);
+        process.stdout.write(wrapText(renderText(last), columns()) + (lastKey ? `\n${FEEDBACK_HINT}` : '') + '\n\n');
       }
       rl.prompt();
     }
@@ -88,6 +112,7 @@ export async function runConsole(paths: Paths): Promise<void> {
     process.off('SIGTERM', onTerm);
     rl.close();
     live.close();
+    log.close();
   }
 }
 

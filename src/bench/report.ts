@@ -73,6 +73,8 @@ export type HttpResults = {
   load: number;
   indexRoles: number;
   appMaxRssBytes: number;
+  /** Rows the app's question log held at the end; null: the log was off (--log off). */
+  questionLogRows?: number | null;
   runs: HttpRun[];
 };
 
@@ -151,7 +153,8 @@ export function renderMarkdown(r: Results): string {
         `connections that is a flood far beyond capacity, which the app meets by acking at once and turning away what its answer queue cannot take ` +
         `(/role gets a "busy" note in its ack, events a 503 so Slack retries them later). A rate (C@R) is open-loop traffic as Slack sends it: ` +
         `R requests/s evenly spaced over at most C connections, latency counted from when each request was due. ` +
-        `App peak RSS ${mb(h.appMaxRssBytes)} MB; load average ${h.load.toFixed(1)} at the end.`,
+        `App peak RSS ${mb(h.appMaxRssBytes)} MB; load average ${h.load.toFixed(1)} at the end. ` +
+        (h.questionLogRows === undefined ? '' : h.questionLogRows === null ? 'Question log off.' : `Question log on: ${h.questionLogRows.toLocaleString('en')} answers logged.`),
       '',
       '| phase × s | sent / acked | requests/s | ack p50 ms | ack p90 ms | ack p99 ms | max ms | answered | told busy | 503 (retried by Slack) | errors + timeouts + other non-2xx |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

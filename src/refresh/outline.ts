@@ -6,6 +6,7 @@ import type { FieldChange } from './diff.js';
 import { WORDS, type Lang, type Line } from './i18n.js';
 import type { DocumentOutcome, RefreshResult } from './run.js';
 import { NOTICE_KINDS, WARNING_KINDS } from './warnings.js';
+import { insightsReportSection } from '../insights/report-section.js';
 import { glossaryReportItems } from '../words/glossary.js';
 import { noRoleText } from './unread-text.js';
 
@@ -130,6 +131,24 @@ export function outline(r: RefreshResult, lang: Lang): Block[] {
         return x.isNew && r.previous.warningsRecorded ? { ...line, strong: `[${w.newTag}] ${line.strong ?? ''}` } : line;
       }),
     });
+  }
+  out.push(...insightBlocks(insightsReportSection(r.dbPath)));
+  return out;
+}
+
+/** The question-log insights (markdown lines, src/insights) as report blocks. */
+function insightBlocks(lines: string[]): Block[] {
+  const plain = (t: string) => t.replace(/\\([\\`*|<>])/g, '$1');
+  const out: Block[] = [];
+  for (const l of lines.filter((x) => x.trim())) {
+    if (l.startsWith('## ')) out.push({ t: 'h2', text: plain(l.slice(3)) });
+    else if (l.startsWith('### ')) out.push({ t: 'h3', text: plain(l.slice(4)) });
+    else if (l.startsWith('- ')) {
+      const last = out[out.length - 1];
+      const item = { text: plain(l.slice(2)) };
+      if (last?.t === 'list') last.items.push(item);
+      else out.push({ t: 'list', items: [item] });
+    } else out.push({ t: 'p', line: { text: plain(l) } });
   }
   return out;
 }

@@ -66,6 +66,8 @@ export type RenderOptions = {
   sharedBy?: string;
   /** The HR report page (ROLEBOT_REPORT_URL): a role card links to its row there. */
   reportUrl?: string;
+  /** Blocks after the card's own buttons (feedback); kept within the block limit like the rest. */
+  tail?: KnownBlock[];
 };
 
 /** What a compact card shows before offering "show all". */
@@ -98,7 +100,7 @@ export function fitEscaped(raw: string, max: number): string {
   return `${out}…`;
 }
 
-function fitPlain(raw: string, max: number): string {
+export function fitPlain(raw: string, max: number): string {
   const s = raw.replace(/\s+/g, ' ').trim();
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
@@ -139,16 +141,16 @@ export function markedText(text: string, marks: Array<[number, number]>, max: nu
 
 // ---------------------------------------------------------------- blocks
 
-function header(text: string): KnownBlock {
+export function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: fitPlain(text, LIMITS.headerText) || '—', emoji: false } };
 }
 
-function section(mrkdwn: string, accessory?: Button): KnownBlock {
+export function section(mrkdwn: string, accessory?: Button): KnownBlock {
   const text = { type: 'mrkdwn' as const, text: mrkdwn.slice(0, LIMITS.sectionText), verbatim: true };
   return accessory ? { type: 'section', text, accessory } : { type: 'section', text };
 }
 
-function context(...mrkdwn: string[]): KnownBlock {
+export function context(...mrkdwn: string[]): KnownBlock {
   return {
     type: 'context',
     elements: mrkdwn.slice(0, LIMITS.contextElements).map((t) => ({ type: 'mrkdwn' as const, text: t.slice(0, LIMITS.contextText), verbatim: true })),
@@ -419,6 +421,7 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): SlackMes
   if (body.ref && opts.shareable) footer.push(button(ids, UI.share, ACTIONS.share, body.ref, 'primary'));
   const tail: KnownBlock[] = [...actions('card', footer)];
   if (opts.sharedBy && USER_ID.test(opts.sharedBy)) tail.push(context(`<@${opts.sharedBy}> 分享`));
+  tail.push(...(opts.tail ?? []));
 
   // what the question's words were taken to mean, under the first block, so a wrong match is visible
   const understood = understoodLine(answer);

@@ -7,7 +7,7 @@ import type { SlackConfig } from '../config.js';
 import { AnswerQueue } from './answer-queue.js';
 import { registerListeners } from './listeners/index.js';
 import { AckFirstReceiver, EVENTS_PATH } from './receiver.js';
-import type { SlackDeps } from './reply.js';
+import { NO_FEEDBACK, type FeedbackDeps, type SlackDeps } from './reply.js';
 
 export type SlackModeConfig = Exclude<SlackConfig, { mode: 'console' }>;
 
@@ -20,6 +20,8 @@ export type SlackAppOptions = SlackDeps & {
   bot?: BotIdentity;
   /** Where answer work waits (default: a queue with the default bound). */
   answers?: AnswerQueue;
+  /** Question log, HR channel, admins, mention allow-list (default: none of them). */
+  feedback?: Partial<FeedbackDeps>;
 };
 
 function clientOptions(config: SlackModeConfig) {
@@ -27,7 +29,7 @@ function clientOptions(config: SlackModeConfig) {
 }
 
 export function createSlackApp(config: SlackModeConfig, options: SlackAppOptions): App {
-  const { getAnswerer, reportUrl, logger, logLevel = LogLevel.INFO, bot, answers = new AnswerQueue() } = options;
+  const { getAnswerer, getCatalog, reportUrl, logger, logLevel = LogLevel.INFO, bot, answers = new AnswerQueue() } = options;
   // no conversation store: no listener keeps per-conversation state, so its per-event lookup is wasted work
   const common = { token: config.botToken, clientOptions: clientOptions(config), convoStore: false as const, logLevel, ...(logger ? { logger } : {}), ...bot };
   let app: App;
@@ -36,7 +38,7 @@ export function createSlackApp(config: SlackModeConfig, options: SlackAppOptions
   } else {
     app = new App({ ...common, receiver: new AckFirstReceiver({ signingSecret: config.signingSecret, port: config.port, answers }) });
   }
-  registerListeners(app, { getAnswerer, answers, ...(reportUrl ? { reportUrl } : {}) });
+  registerListeners(app, { getAnswerer, ...(getCatalog ? { getCatalog } : {}), answers, ...NO_FEEDBACK, ...options.feedback, ...(reportUrl ? { reportUrl } : {}) });
   app.error(async (error) => {
     app.logger.error(`listener failed: ${error.stack ?? error.message}`);
   });
@@ -71,7 +73,7 @@ export async function checkBotToken(config: SlackModeConfig): Promise<BotIdentit
  * Start the app for `npm start`: check the bot token with Slack first so a wrong token fails at
  * start with a clear message, then connect (Socket Mode) or listen (HTTP), and stop on SIGINT/SIGTERM.
  */
-export async function runSlack(config: SlackModeConfig, deps: SlackDeps & { onStop?: () => void }): Promise<App> {
+export async function runSlack(config: SlackModeConfig, deps: SlackDeps & { feedback?: Partial<FeedbackDeps>; onStop?: () => void }): Promise<App> {
   const app = createSlackApp(config, { ...deps, bot: await checkBotToken(config) });
   await app.start();
   app.logger.info(config.mode === 'socket' ? 'rolebot connected (Socket Mode)' : `rolebot listening on :${config.port}${EVENTS_PATH}`);

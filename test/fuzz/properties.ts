@@ -12,7 +12,8 @@ import type { Answer, Answerer } from '../../src/answer/types.js';
 import { ingestFolder, ingestText } from '../../src/ingest/pipeline.js';
 import { renderAnswer } from '../../src/render/blocks.js';
 import { RoleSchema } from '../../src/roles/schema.js';
-import { replyToText } from '../../src/slack/reply.js';
+import { NO_LOG } from '../../src/log/question-log.js';
+import { NO_FEEDBACK, replyToText } from '../../src/slack/reply.js';
 import { blockKitProblems } from '../slack/blockkit.js';
 
 // ------------------------------------------------------------------ questions
@@ -68,10 +69,13 @@ function answerProblems(a: Answer): string[] {
  * get raw text of any length) and as Slack text (markup, HTML escapes, length limit). Neither may
  * throw; every answer has an intent; every card is within Block Kit limits with nothing unescaped.
  */
+/** Every feedback button shown: a log that hands out keys, and an HR channel. */
+const WITH_FEEDBACK = { ...NO_FEEDBACK, log: { ...NO_LOG, enabled: true, record: () => 'fuzzKey0001' }, hrChannel: 'C0HR' };
+
 export function questionProperty(answerer: Answerer): fc.IPropertyWithHooks<[string]> {
   return fc.property(questionText, (q) => {
     const problems = answerProblems(answerer.ask(q));
-    const viaSlack = replyToText({ getAnswerer: () => answerer }, silent, q, { shareable: true });
+    const viaSlack = replyToText({ getAnswerer: () => answerer, ...WITH_FEEDBACK }, silent, q, { shareable: true, surface: 'slash' });
     problems.push(...blockKitProblems(viaSlack).map((p) => `slack: ${p}`));
     if (problems.length) throw new Error(problems.slice(0, 5).join('\n'));
   });

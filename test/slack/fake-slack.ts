@@ -3,8 +3,10 @@
  * app sends, plus a signer and sender for requests to the app's HTTP receiver.
  */
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LogLevel, type Logger } from '@slack/bolt';
 
 export type ApiCall = { method: string; body: Record<string, any> };
 export type HookCall = { path: string; body: Record<string, any> };
@@ -40,6 +42,12 @@ export class FakeSlack {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  /** Forget what was received (between tests). */
+  clear(): void {
+    this.api.length = 0;
+    this.hooks.length = 0;
   }
 
   /** Posts the app made other than its start-up auth.test. */
@@ -101,3 +109,25 @@ export async function until<T>(get: () => T | undefined | false, what: string, t
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/** A Bolt logger that keeps warnings and errors in `sink` (tests assert on them) and drops the rest. */
+export function collectingLogger(sink: string[]): Logger {
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...m) => void sink.push(m.join(' ')),
+    error: (...m) => void sink.push(m.join(' ')),
+    setLevel: () => {},
+    getLevel: () => LogLevel.WARN,
+    setName: () => {},
+  };
+}
+
+/** Slack's example requests over HTTP (test/slack/payloads), signed with the example secret. */
+const payload = (name: string) => JSON.parse(readFileSync(new URL(`./payloads/http.${name}.json`, import.meta.url), 'utf8'));
+export const HTTP_EXAMPLES = {
+  command: payload('slash_command'),
+  mention: payload('app_mention'),
+  dm: payload('message_im'),
+  click: payload('block_actions'),
+};

@@ -1,9 +1,7 @@
 /** The real Bolt app in HTTP mode on localhost, answering signed Slack requests; Slack itself is faked. */
-import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { App, Logger } from '@slack/bolt';
-import { LogLevel } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/types.js';
 import { createSlackApp } from '../../src/slack/app.js';
@@ -11,26 +9,14 @@ import { AnswerQueue } from '../../src/slack/answer-queue.js';
 import { BODY_LIMIT_BYTES, BUSY_TEXT } from '../../src/slack/receiver.js';
 import { blockKitProblems } from './blockkit.js';
 import { FakeAnswerer } from './fake-answerer.js';
-import { FakeSlack, sendToApp, sign, until } from './fake-slack.js';
+import { collectingLogger, FakeSlack, HTTP_EXAMPLES, sendToApp, sign, until } from './fake-slack.js';
 
-const payload = (name: string) => JSON.parse(readFileSync(new URL(`./payloads/http.${name}.json`, import.meta.url), 'utf8'));
-const COMMAND = payload('slash_command');
-const MENTION = payload('app_mention');
-const DM = payload('message_im');
-const CLICK = payload('block_actions');
+const { command: COMMAND, mention: MENTION, dm: DM, click: CLICK } = HTTP_EXAMPLES;
 const SECRET: string = COMMAND.signing_secret;
 
 const slack = new FakeSlack();
 const warnings: string[] = [];
-const logger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: (...m) => void warnings.push(m.join(' ')),
-  error: (...m) => void warnings.push(m.join(' ')),
-  setLevel: () => {},
-  getLevel: () => LogLevel.WARN,
-  setName: () => {},
-};
+const logger = collectingLogger(warnings);
 let answerer: Answerer & { asked?: string[] } = new FakeAnswerer();
 let app: App;
 let events = '';

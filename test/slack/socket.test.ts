@@ -2,9 +2,12 @@
  * Socket Mode: the same app built for Socket Mode, fed the example envelopes' payloads the way its
  * receiver hands them over (no websocket: tests stay offline).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { LogLevel, type App, type Logger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QuestionLog } from '../../src/log/question-log.js';
 import { checkBotToken, createSlackApp } from '../../src/slack/app.js';
 import { FakeAnswerer } from './fake-answerer.js';
 import { FakeSlack, until } from './fake-slack.js';
@@ -45,6 +48,35 @@ describe('Socket Mode', () => {
     expect(slack.posts()[0].body).toMatchObject({ channel: 'C0001', thread_ts: '1700000000.000100' });
     // processEvent resolves after the listeners have finished, so no second reply is on its way.
     expect(slack.posts()).toHaveLength(1);
+  });
+});
+
+describe('Socket Mode feedback', () => {
+  it('acks the 不对 form once and keeps its text with the vote', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rolebot-socket-log-'));
+    const log = new QuestionLog(path.join(dir, 'q.db'), { days: 180 });
+    try {
+      const withLog = createSlackApp(
+        { mode: 'socket', botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: `${slack.url}/api/` },
+        { getAnswerer: () => answerer, logLevel: LogLevel.ERROR, bot: { botId: 'BBOT', botUserId: 'UBOT' }, logger: silent, feedback: { log } },
+      );
+      const key = log.record('slash', answerer.ask('会计'))!;
+      expect(log.vote(key, 'T0001:U0001', 'down')).toBe('recorded');
+      const meta = JSON.stringify({ lang: 'zh', feedback: `${key}|0|role:r-kj` });
+      const acks: unknown[] = [];
+      const body = {
+        type: 'view_submission',
+        team: { id: 'T0001' },
+        user: { id: 'U0001' },
+        view: { id: 'V1', callback_id: 'feedback_modal', private_metadata: meta, state: { values: { comment: { comment_text: { type: 'plain_text_input', value: '找出纳' } } } } },
+      };
+      await withLog.processEvent({ body, ack: async (r?: unknown) => void acks.push(r ?? null) });
+      expect(acks).toEqual([null]);
+      expect(log.voteOf(key, 'T0001:U0001')).toEqual({ vote: 'down', comment: '找出纳' });
+    } finally {
+      log.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,7 +7,7 @@ export const ROLE_COMMAND = '/role';
 export function register(app: App, deps: ListenerDeps): void {
   app.command(ROLE_COMMAND, async ({ command, ack, respond, logger }) => {
     await ack();
-    const message = await deps.answers.run(() => replyToText(deps, logger, command.text, { shareable: true }));
+    const message = await deps.answers.run(() => replyToText(deps, logger, command.text, { shareable: true, surface: 'slash' }));
     await respond({ response_type: 'ephemeral', ...message });
   });
 }
