@@ -7,7 +7,8 @@ import { z } from 'zod';
  */
 function booleanFlags(schema: z.ZodType): Set<string> {
   const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {};
-  return new Set(Object.entries(shape).filter(([, s]) => s.safeParse(true).success && !s.safeParse('x').success).map(([k]) => k));
+  // (a number flag coerces true to 1 as well, but it also takes '1': only a flag taking no word is boolean)
+  return new Set(Object.entries(shape).filter(([, s]) => s.safeParse(true).success && !s.safeParse('x').success && !s.safeParse('1').success).map(([k]) => k));
 }
 
 export function parseArgs<S extends z.ZodType>(argv: string[], schema: S, usage: string): z.infer<S> {

@@ -14,6 +14,10 @@ describe('parseArgs', () => {
   it('still gives a value flag its value', () => {
     expect(parseArgs(['--db', 'b.db', 'q1', 'q2'], schema, 'usage')).toEqual({ json: false, db: 'b.db', _: ['q1', 'q2'] });
   });
+  it('gives a number flag its value (a coerced number also accepts true, yet takes a value)', () => {
+    const numbers = z.object({ days: z.coerce.number().int().optional(), _: z.array(z.string()) });
+    expect(parseArgs(['--days', '7'], numbers, 'usage')).toEqual({ days: 7, _: [] });
+  });
 });
 
 describe('npm run ask', () => {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnswerer } from '../../src/answer/engine.js';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR, PROJECT_ROOT } from '../../src/config.js';
 import { indexWithGlossary } from './index-with-glossary.js';
 import { judge, ownQuestions } from './own-questions.js';
 
@@ -22,7 +22,7 @@ let answerer: ReturnType<typeof openAnswerer>;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rolebot-words-'));
   const db = path.join(dir, 'index.db');
-  await indexWithGlossary(path.join(PROJECT_ROOT, 'data', 'docs'), db);
+  await indexWithGlossary(EXAMPLES_DIR, db);
   answerer = openAnswerer(db);
 });
 afterAll(() => {
