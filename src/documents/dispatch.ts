@@ -1,12 +1,17 @@
 /** Every reader by extension, and the call that turns a reader's exception into a reason naming the format. */
 import type { ReadOutcome } from './model.js';
-import { readDoc } from './readers/doc.js';
-import { readDocx } from './readers/docx.js';
 import { readHtml } from './readers/html.js';
 import { readMarkdown } from './readers/markdown.js';
-import { readPdf } from './readers/pdf.js';
 import { readText } from './readers/text.js';
-import { readXlsx } from './readers/xlsx.js';
+
+/**
+ * The binary formats' readers (mammoth, exceljs, pdf.js, word-extractor) are loaded on first use: only the reader
+ * process reads those formats, and every ingest worker would otherwise load them all at start (~1 s of CPU each).
+ */
+const readDocx = async (b: Buffer) => (await import('./readers/docx.js')).readDocx(b);
+const readXlsx = async (b: Buffer) => (await import('./readers/xlsx.js')).readXlsx(b);
+const readPdf = async (b: Buffer) => (await import('./readers/pdf.js')).readPdf(b);
+const readDoc = async (b: Buffer) => (await import('./readers/doc.js')).readDoc(b);
 
 export const READERS: Record<string, (bytes: Buffer) => Promise<ReadOutcome>> = {
   '.txt': readText,
