@@ -81,6 +81,16 @@ const EXPECTED: Record<string, Want[]> = {
     { title: '执法稽查员', department: '执法稽查科', reportsTo: '执法稽查科科长', duties: 3, requirements: 1 },
   ],
   'single-post-form.md': [{ title: '实验室主任', department: '质量中心', reportsTo: '质量总监', directReports: ['化验员', '微生物检验员'], duties: 5, requirements: 1, startLine: 1 }],
+  'nested-list.md': [
+    { title: '保洁主管', reportsTo: '服务中心经理', duties: 3 },
+    { title: '绿化工', reportsTo: '保洁主管', duties: 2 },
+    { title: '工程维修员', reportsTo: '工程主管' },
+  ],
+  'continued-rows.md': [
+    { title: '分拣员', department: '操作部', reportsTo: '分拣组长', duties: 3 },
+    { title: '装卸工', department: '操作部', reportsTo: '装卸组长', duties: 2 },
+    { title: '客服专员', department: '客服部', reportsTo: '客服主管', duties: 2 },
+  ],
   'job-posting.html': [{ title: '高级前端工程师', duties: 3, requirements: 2, startLine: 5 }],
   'titled-items.md': [
     { title: '客服主管', department: '客服组', duties: 2, startLine: 5 },
@@ -198,5 +208,19 @@ describe('block reader: what is not a post', () => {
         { line: 4, cells: [{ text: '2. 健康宣教', rowspan: 1, colspan: 3 }] },
       ] }], 'x.html');
     expect(form.map((r) => [r.title, r.reportsTo, r.duties.length])).toEqual([['责任护士', '护士长', 2]]);
+  });
+
+  it('symbols and table numbers before a name, English-first bilingual names, a unit heading, a reporting sentence after the list', () => {
+    const roles = md(['# 锦江湾酒店 餐饮部员工手册', '', '## ★ 迎宾员（10名）', '', '- 迎接客人', '- 引导入座', '', '迎宾员向中餐厅经理汇报。', '', '## Front Office Manager 前厅经理', '', '- 排班', '- 培训', '',
+      '## Team: Platform', '', '### Site Reliability Engineer', '', "**You'll report to:** Head of Platform", '', '- Run the on-call rota', '- Keep the SLOs']);
+    expect(roles.map((r) => [r.title, r.department, r.reportsTo, r.duties.length])).toEqual([
+      ['迎宾员', '餐饮部', '中餐厅经理', 2], ['前厅经理', '餐饮部', null, 2], ['Site Reliability Engineer', 'Platform', 'Head of Platform', 2],
+    ]);
+    expect(roles[1].aliases).toEqual(['Front Office Manager']);
+  });
+
+  it('an unknown field line or a separator after the list ends the post', () => {
+    const roles = detect(['岗位名称: 仓管员', '岗位职责:', '1. 收货入库', '2. 盘点库存', '编制人数: 2', '======', '共 1 条记录'].join('\n'));
+    expect(roles.map((r) => [r.title, r.duties.length])).toEqual([['仓管员', 2]]);
   });
 });

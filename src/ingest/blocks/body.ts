@@ -51,6 +51,8 @@ export function parseBody(units: Unit[], title: string): Body {
     }
     // a sub-heading inside a post's body groups its items (日常工作, 基本信息) or opens a section that is not
     // duties (工作权限, 工作关系, 考核指标)
+    // a heading that is a field (`## Team: Platform`) starts something else; it is no field of this post
+    if (u.kind === 'heading' && u.label && u.label.kind !== 'duties' && u.label.kind !== 'requirements' && u.label.kind !== 'other') break;
     if (u.kind === 'heading' && !u.label) {
       if (OTHER_SECTION.test(u.text)) {
         section = 'other';
@@ -74,7 +76,7 @@ export function parseBody(units: Unit[], title: string): Body {
       continue;
     }
     // an item that only states the reporting line (`在教务处主任领导下工作。`) is no duty
-    if (isItem(u) && !fields.reportsTo && isReportingSentence(u.text) && u.text.length <= 20) {
+    if (isItem(u) && !fields.reportsTo && isReportingSentence(u.text) && u.text.length <= 20 && !/负责|完成|组织|协助/.test(u.text)) {
       fields.reportsTo = superiorIn(u.text)!;
       used++;
       continue;
@@ -95,6 +97,14 @@ export function parseBody(units: Unit[], title: string): Body {
     // a paragraph after the items: under a bare section label it is that section's text (paragraphs in a row,
     // one item each); a requirement sentence is a requirement; anything else standing alone (after a blank line,
     // or a paragraph of its own) is no longer about this post
+    // after the list: a sentence stating the reporting line (`直属上级为中餐厅经理。`) is taken, an unknown
+    // `label: value` line (`编制人数: 2`) ends the post
+    if (!fields.reportsTo && u.text.length <= 30 && isReportingSentence(u.text)) {
+      fields.reportsTo = superiorIn(u.text)!;
+      used++;
+      continue;
+    }
+    if (/^[^:]{2,10}:\s*\S/.test(u.text)) break;
     lastPara = explicit && (!lists[section].length || lastPara);
     if (lastPara) lists[section].push(u.text);
     else if (REQUIREMENT.test(u.text.slice(0, 12)) || u.text.includes(title)) lists.requirements.push(u.text);

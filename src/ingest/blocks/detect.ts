@@ -33,6 +33,8 @@ function isCandidate(u: Unit, next: Unit | undefined): boolean {
   if (u.kind === 'table' || u.label) return false;
   if (u.kind === 'heading') return u.text.length <= 60;
   if (u.text.length < 2 || u.text.length > 30 || SENTENCE.test(u.text.replace(/\([^)]*\)/g, ''))) return false;
+  // a list item holding only a name, over deeper items that label its fields (`- 保洁主管` / `  - 上级：…`)
+  if (u.kind === 'item' && next?.kind === 'item' && (next.depth ?? 0) > (u.depth ?? 0) && next.label) return true;
   if (u.marker === 'bullet' || u.marker === 'paren' || META_LINE.test(u.text)) return false;
   if (u.marker !== 'none' || u.gap) return true;
   if (!next || next.kind === 'heading') return false;
@@ -72,6 +74,12 @@ const ORG_KIND = /^(?:酒店|宾馆|学校|医院|公司|集团|门店|工厂|�
 
 /** The unit a heading names: `财务部`, `Rooms Division 房务部`, `财务部岗位设置` / `客服部各岗位职责`. */
 function unitOf(title: string, text: string): string | null {
+  // `锦江湾酒店 餐饮部员工手册`: the unit is in the part after the organisation's name
+  const parts = text.trim().split(/\s+/);
+  if (parts.length > 1) for (const part of parts.slice(1).reverse()) {
+    const unit = unitOf(headName(part).title, part);
+    if (unit) return unit;
+  }
   // `酒店前厅部`, `学校后勤处`: the organisation's kind before its unit
   const own = ORG_KIND.exec(title);
   if (own && looksLikeUnit(own[1])) return own[1];
@@ -88,9 +96,12 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
   const cands: Candidate[] = [];
   units.forEach((u, at) => {
     if (!isCandidate(u, units[at + 1])) return;
-    const shape = u.kind === 'heading' ? `h${u.level}` : u.marker;
-    if (u.kind !== 'heading' && !shapes.includes(shape)) shapes.push(shape);
-    cands.push({ at, shape, rank: u.kind === 'heading' ? u.level! : 10 + shapes.indexOf(shape), name: headName(u.text) });
+    // (nested list items rank by their depth, below every heading and numbering style)
+    const nested = u.kind === 'item' && u.depth !== undefined && (units[at + 1]?.depth ?? 0) > u.depth;
+    const shape = u.kind === 'heading' ? `h${u.level}` : nested ? `item${u.depth}` : u.marker;
+    if (u.kind !== 'heading' && !nested && !shapes.includes(shape)) shapes.push(shape);
+    const rank = u.kind === 'heading' ? u.level! : nested ? 50 + u.depth! : 10 + shapes.indexOf(shape);
+    cands.push({ at, shape, rank, name: headName(u.text) });
   });
   const isCand = new Map(cands.map((c) => [c.at, c]));
   const ends = new Map<number, number>();
@@ -100,7 +111,11 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
       end = units.length;
       for (let k = c.at + 1; k < units.length; k++) {
         const o = isCand.get(k);
-        if ((o && o.rank <= c.rank) || (units[k].kind === 'table' && isRowTable(units[k].rows ?? []))) {
+        const u = units[k];
+        const shallower = c.rank >= 50 && (u.kind !== 'item' || (u.depth ?? 0) <= c.rank - 50);
+        // a heading as high as the name's that is a field (`## Team: Platform`), not a section of the post
+        const fieldHeading = u.kind === 'heading' && u.level! <= c.rank && u.label !== undefined && !['duties', 'requirements', 'other'].includes(u.label.kind);
+        if ((o && o.rank <= c.rank) || shallower || fieldHeading || (u.kind === 'table' && isRowTable(u.rows ?? []))) {
           end = k;
           break;
         }
@@ -159,6 +174,11 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
       continue;
     }
     const u = units[k];
+    // `## Team: Platform`, `## 部门：客服部`: a heading that names the unit of the posts below it
+    if (u.kind === 'heading' && u.label?.kind === 'department' && u.label.value) {
+      for (const r of [...deptAt.keys()]) if (r >= u.level!) deptAt.delete(r);
+      deptAt.set(u.level!, chinesePart(u.label.value));
+    }
     if (u.kind === 'table' && u.rows) {
       const rows = tableRoles(u.rows, file, deptFor(99));
       if (rows) drafts.push(...rows);

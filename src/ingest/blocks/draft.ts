@@ -10,7 +10,7 @@ export type Name = { title: string; aliases: string[]; department: string | null
 
 /** `房务总监(Director of Rooms)`, `礼宾员(Concierge / Bellman)`, `客服经理/主管`: the name and its other names. */
 /** `【急招】`, `岗位一：`, `职位3:`: tags and ordinals written before a post's name. */
-const DECORATION = /^(?:[【[][^】\]]{1,8}[】\]]\s*)+|^(?:岗位|职位|职务)\s*[一二三四五六七八九十\d]{1,3}\s*[:：、.]\s*/;
+const DECORATION = /^(?:[【[][^】\]]{1,8}[】\]]\s*)+|^(?:岗位|职位|职务)\s*[一二三四五六七八九十\d]{1,3}\s*[:：、.]\s*|^[★☆●•■◆▶►※◇○◎▲△♦]+\s*|^(?:附)?表\s*\d+(?:[.-]\d+)*\s*/;
 
 /** `1 个人金融部`, `2.1 会计`: a number without its dot before a name. */
 const BARE_NUMBER = /^\d{1,2}(?:\.\d{1,2})*\s+(?=\p{Script=Han})/u;
@@ -21,11 +21,12 @@ export function headName(text: string): Name {
     english.push(...en.split(/\s*\/\s*/).map((x) => x.trim()).filter((x) => x.length >= 2));
     return '';
   });
-  // `前台接待员 Guest Service Agent`: a Chinese name followed by its English one
+  // `前台接待员 Guest Service Agent` / `Front Office Manager 前厅经理`: a Chinese name with its English one
   const tail = /^(.*\p{Script=Han}[^A-Za-z]*?)\s+([A-Za-z][A-Za-z .&'/-]{2,})$/u.exec(s);
-  if (tail) {
-    s = tail[1];
-    english.push(...tail[2].split(/\s*\/\s*/).map((x) => x.trim()));
+  const lead = tail ? null : /^([A-Za-z][A-Za-z .&'/-]{2,}?)\s+(\p{Script=Han}[^A-Za-z]*)$/u.exec(s);
+  if (tail || lead) {
+    s = tail ? tail[1] : lead![2];
+    english.push(...(tail ? tail[2] : lead![1]).split(/\s*\/\s*/).map((x) => x.trim()));
   }
   // an English name keeps its spaces (`Sous Chef`); the rest of splitTitle is for Chinese headings
   if (/^[A-Za-z][A-Za-z .&'/-]*$/.test(s.trim())) {

@@ -62,11 +62,21 @@ export function tableRoles(rows: Row[], file: string, dept: string | null): Role
   if (h < 0) return byColumn(g, rows, file, dept);
   const cols = headerAt(g[h].map((s) => s.text))!;
   const out: RoleDraft[] = [];
+  let lastUnit = '';
   for (let r = h + 1; r < g.length; r++) {
     const slots = g[r];
     // a merged note row (one cell across the table) is no post
     if (slots.every((s) => s.row === slots[0].row && s.col === slots[0].col)) continue;
     const at = (k: LabelKind) => (cols[k] === undefined ? '' : slots[cols[k]!].text);
+    // a row with no post name continues the post above it (its further duties)
+    if (!at('title').trim() && out.length) {
+      out[out.length - 1].duties.push(...cellItems(at('duties')));
+      out[out.length - 1].source.endLine = rows[r].line;
+      continue;
+    }
+    // a unit written once for the rows below it (a cell left blank, not merged)
+    if (cols.department !== undefined && at('department').trim()) lastUnit = at('department');
+    else if (cols.department !== undefined && lastUnit) slots[cols.department] = { ...slots[cols.department], text: lastUnit };
     const rawTitle = clean(at('title').replace(/\n/g, ' '));
     const { title, aliases } = splitTitle(rawTitle);
     if (!title || !looksLikeName(title) || notAPost(title) || looksLikeUnit(title) || /^\(.*\)$/.test(rawTitle)) continue;

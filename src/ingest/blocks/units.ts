@@ -17,6 +17,8 @@ export type Unit = {
   endLine: number;
   /** heading level (structural headings only) */
   level?: number;
+  /** list nesting of an item (0 at the top) */
+  depth?: number;
   marker: MarkerClass;
   /** a blank line (or a block boundary in text without one) before it */
   gap: boolean;
@@ -158,6 +160,7 @@ export function toUnits(blocks: Block[]): Unit[] {
     parts.forEach((t, k) => {
       for (const u of units(kind, t, b.line + (parts.length > 1 ? k : 0), parts.length > 1 ? b.line + k : b.endLine, gap && k === 0, b.kind === 'heading' ? b.level : undefined)) {
         if (b.kind === 'item' && u.marker === 'none') u.marker = /^\d/.test(b.marker) ? 'arabic' : 'bullet';
+        if (b.kind === 'item') u.depth = b.depth;
         out.push(u);
       }
     });

@@ -13,10 +13,10 @@ export type LabelKind = 'title' | 'department' | 'reportsTo' | 'directReports' |
 const EXTRA: Record<LabelKind, string[]> = {
   title: ['岗位名称', '职位名称', '职务名称', '岗位职务', '职称', '职务', '职位', '岗位', '岗位名', '招聘岗位', '招聘职位', '应聘岗位', '聘用岗位', 'position', 'job title', 'title', 'position title', 'role', 'job'],
   department: ['所属单位', '所在单位', '所属科室', '所在科室', '所属组别', '所属部门', '科室', '组别', '所属团队', '团队', 'team', 'department', 'dept', 'division', 'unit'],
-  reportsTo: ['直属主管', '直接主管', '上级', '直接汇报', '汇报给', '汇报关系', 'reports to', 'report to', 'reporting to', 'reporting line', 'supervisor', 'line manager'],
+  reportsTo: ['直属主管', '直接主管', '上级', '直接汇报', '汇报给', '汇报', '汇报关系', "you'll report to", 'you will report to', 'reports into', 'reports to', 'report to', 'reporting to', 'reporting line', 'supervisor', 'line manager'],
   directReports: ['下属', '下级', '管理对象', 'direct reports', 'subordinates', 'supervises', 'manages'],
   duties: ['职位描述', '职责内容', '工作内容', 'job description', 'description', "what you'll do", 'what you will do', 'your role', '岗位职能', '主要任务', 'responsibilities', 'key responsibilities', 'main responsibilities', 'duties', 'main duties', 'job duties', 'duties and responsibilities', 'tasks', 'accountabilities'],
-  requirements: ['条件要求', '资格', '要求', '任职要求', '岗位资格', '我们希望你', '希望你', '你需要', '加分项', '优先条件', "what we're looking for", 'what we are looking for', 'about you', 'nice to have', 'you have', "you'll need", 'minimum qualifications', 'preferred qualifications', 'bonus points', 'requirements', 'requirement', 'qualifications', 'qualification', 'skills', 'job requirements', 'education', 'experience'],
+  requirements: ['条件要求', '资格', '要求', '任职要求', '入职要求', '岗位资格', '我们希望你', '希望你', '你需要', '加分项', '优先条件', "what we're looking for", 'what we are looking for', 'about you', 'nice to have', 'you have', "you'll need", 'minimum qualifications', 'preferred qualifications', 'bonus points', 'requirements', 'requirement', 'qualifications', 'qualification', 'skills', 'job requirements', 'education', 'experience'],
   other: ['岗位目的', '岗位概要', '职位目的', '工作目标', '备注', '说明', 'purpose', 'job purpose', 'summary', 'job summary', 'overview', 'note', 'notes'],
   field: ['岗位编号', '职位编号', '岗位定员', '定员', '编制', '人数', 'grade', 'level', 'location', 'code'],
 };
@@ -63,7 +63,7 @@ export function looksLikeEnglishTitle(s: string): boolean {
 }
 
 /** Job nouns of trades and shops beyond the line reader's lexicon (`拉面师傅`, `叉车工`, `图书导购`, `保安`). */
-const MORE_ROLE_NOUNS = /(?:师傅|(?<![施加开完分员手下上])工|导购|收银|保安|保洁|护士|医生|教师|老师|厨|匠|帮厨|技工|学徒|专家|律师|法务)$/;
+const MORE_ROLE_NOUNS = /(?:保健医|医|师傅|(?<![施加开完分员手下上])工|导购|收银|保安|保洁|护士|医生|教师|老师|厨|匠|帮厨|技工|学徒|专家|律师|法务)$/;
 
 /** A post name in any of the languages documents use. */
 export function looksLikeAnyTitle(s: string): boolean {
@@ -80,7 +80,7 @@ export function looksLikeUnit(s: string): boolean {
   const t = s.trim();
   if (GENERIC_UNIT.test(t)) return false;
   if (looksLikeDepartment(t)) return true;
-  if (/(组|队|股|分校|分院|营业部|管理层)$/.test(t) && !ROLE_SUFFIX.test(t) && t.length <= 12) return true;
+  if (/(组|队|股|所|站|分校|分院|营业部|管理层)$/.test(t) && !ROLE_SUFFIX.test(t) && t.length <= 12) return true;
   return /^[A-Za-z][A-Za-z &]{2,40}\b(department|division|office|team|unit)$/i.test(t);
 }
 
@@ -88,7 +88,7 @@ export function looksLikeUnit(s: string): boolean {
 const NOT_A_POST = /类$|系列$|序列$|工作$|事项$|规则$|权限|说明书|说明|介绍|手册|制度|规范|流程|须知|一览|汇编|目录|附件|附录|概况|简介|篇|章|公司|资料|(?<!代)表$|守则|规定|办法|通知|总则|前言|职责$|职能|要求$|考核|标准|架构|设置|编制|目标|计划|总结|培训|会议|备注|签字|审核|批准|版本|日期|^(?:附|注)/;
 
 /** A page number or running footer line. */
-export const PAGE_FOOTER = /^(?:第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|-\s*\d+\s*-|\d+\s*\/\s*\d+)$/i;
+export const PAGE_FOOTER = /^(?:[=\-_*~#]{3,}|共\s*\d+\s*条(?:记录)?|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|-\s*\d+\s*-|\d+\s*\/\s*\d+)$/i;
 
 /**
  * A name that heads a document, chapter or rule book, not a post: such words (培训, 计划, 资料, 审核) name posts too
