@@ -6,7 +6,8 @@ export type MarkerClass = 'bullet' | 'decimal' | 'arabic' | 'paren' | 'cjk' | 'p
 
 const CIRCLED = /[①-⑳]/g;
 /** `①` → `(1)` before NFKC would turn it into a bare digit. */
-export const protectCircled = (s: string) => s.replace(CIRCLED, (c) => `(${c.charCodeAt(0) - 0x245f})`);
+export const protectCircled = (s: string) => (HAS_CIRCLED.test(s) ? s.replace(CIRCLED, (c) => `(${c.charCodeAt(0) - 0x245f})`) : s);
+const HAS_CIRCLED = /[①-⑳]/;
 
 export function clean(raw: string): string {
   return cleanLine(protectCircled(raw));
