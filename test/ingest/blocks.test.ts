@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { htmlBlocks } from '../../src/documents/readers/html.js';
 import { markdownBlocks } from '../../src/documents/readers/markdown.js';
 import { lineBlocks } from '../../src/documents/readers/text.js';
 import { detectRoles } from '../../src/ingest/blocks/detect.js';
@@ -222,5 +223,23 @@ describe('block reader: what is not a post', () => {
   it('an unknown field line or a separator after the list ends the post', () => {
     const roles = detect(['岗位名称: 仓管员', '岗位职责:', '1. 收货入库', '2. 盘点库存', '编制人数: 2', '======', '共 1 条记录'].join('\n'));
     expect(roles.map((r) => [r.title, r.duties.length])).toEqual([['仓管员', 2]]);
+  });
+
+  it('the last numbered duty under a label is no name line; a post named only by its bold paragraph over a field table still is', () => {
+    const text = ['馆藏部', '藏品保管员', '所属部门：藏品部', '岗位职责：', '1. 藏品出入库登记', '2. 库房温湿度记录', '3. 清点核对账目', '任职资格：文博专业本科。',
+      '文物修复师', '所属部门：藏品部', '岗位职责：', '1. 病害调查和修复', '2. 编写修复档案', '3. 参与保护方案', '任职资格：文物保护专业。',
+      '讲解员', '所属部门：社教部', '岗位职责：', '1. 定时讲解', '2. 编写讲解词', '任职资格：普通话二甲。'].join('\n');
+    // (as a Word file gives them: a paragraph a line)
+    const paragraphs = htmlBlocks(text.split('\n').map((l) => `<p>${l}</p>`).join('\n'));
+    expect(detectRoles(paragraphs, 'x.docx').map((r) => [r.title, r.duties.length])).toEqual([['藏品保管员', 3], ['文物修复师', 3], ['讲解员', 2]]);
+  });
+
+  it('prose with a reporting clause before the work; an organisation is no unit; a hiring list is no post table; fields split at ·', () => {
+    const prose = ['农业合作社岗位', '', '技术员在生产技术组组长领导下工作，主要负责讲解果树修剪技术，定期查看苗情。', '', '销售专员向合作社理事长汇报，负责联系超市和电商客户，签订销售合同。'];
+    expect(detect(prose.join('\n')).map((r) => [r.title, r.reportsTo, r.duties.length])).toEqual([['技术员', '生产技术组组长', 1], ['销售专员', '合作社理事长', 1]]);
+    expect(md(['# 微笑口腔诊所', '## 牙医助理', '- 准备器械', '- 消毒器械', '## 前台', '- 预约登记', '- 收费']).map((r) => r.department)).toEqual([null, null]);
+    expect(md(['# 招聘会岗位', '| 单位名称 | 招聘岗位 | 人数 | 学历要求 |', '|---|---|---|---|', '| 新华书店 | 图书营业员 | 3 | 大专 |', '| 人民医院 | 护士 | 5 | 本科 |'])).toEqual([]);
+    const dotted = md(['## Backend Engineer', '**Team:** Platform · **Reports to:** Engineering Manager · **Location:** Remote', '', '### Responsibilities', '- Build APIs', '- Review code']);
+    expect(dotted.map((r) => [r.department, r.reportsTo])).toEqual([['Platform', 'Engineering Manager']]);
   });
 });

@@ -28,14 +28,31 @@ const META_LINE = /[·|｜][^·|｜]+[·|｜]/;
 const GENERIC_STAFF = /^(?:各|全体|所有|其他)?(?:岗位|职位|工作)?(?:人员|员工|职员)$/;
 const SENTENCE = /[。;!?,]|[^)]*:/;
 
+/** Is units[at] one of a run of items numbered alike that a section label (duties, requirements) opens? */
+function inLabelledRun(units: Unit[], at: number): boolean {
+  const marker = units[at].marker;
+  // list numbering only: `2.1`, `一、`, `第2章` number sections, whose names are posts
+  if (marker !== 'arabic' && marker !== 'paren' && marker !== 'paren-cjk') return false;
+  let k = at - 1;
+  while (k >= 0 && units[k].marker === marker && units[k].kind !== 'heading') k--;
+  // (a label with its value on the same line, `條件要求：大學以上`, opens no list)
+  // (`（二）岗位职责` numbers a section over posts; `岗位职责：` opens a list)
+  const opener = units[k];
+  const label = opener?.label;
+  if (!label || label.value || (label.kind !== 'duties' && label.kind !== 'requirements')) return false;
+  return opener.marker === 'none' && (opener.kind === 'heading' || opener.text.endsWith(':'));
+}
+
 /** A name line: a heading, or a short line that is no sentence, numbered, standing alone or right above a list. */
-function isCandidate(u: Unit, next: Unit | undefined): boolean {
+function isCandidate(u: Unit, next: Unit | undefined, inSection = false): boolean {
   if (u.kind === 'table' || u.label) return false;
   if (u.kind === 'heading') return u.text.length <= 60;
   if (u.text.length < 2 || u.text.length > 30 || SENTENCE.test(u.text.replace(/\([^)]*\)/g, ''))) return false;
   // a list item holding only a name, over deeper items that label its fields (`- 保洁主管` / `  - 上级：…`)
   if (u.kind === 'item' && next?.kind === 'item' && (next.depth ?? 0) > (u.depth ?? 0) && next.label) return true;
   if (u.marker === 'bullet' || u.marker === 'paren' || META_LINE.test(u.text)) return false;
+  // a numbered line in a run numbered alike under a section label is an item of it (`岗位职责：` … `4.紧急事件报告`)
+  if (inSection) return false;
   if (u.marker !== 'none' || u.gap) return true;
   if (!next || next.kind === 'heading') return false;
   return next.marker !== 'none' && next.marker !== 'bullet';
@@ -54,6 +71,7 @@ function nameOk(n: Name): boolean {
  */
 export function isRuleBook(units: Unit[]): boolean {
   const head = units.slice(0, 3).some((u) => RULE_BOOK.test(u.text.replace(/\([^)]*\)$/, '').trim()));
+  if (units.some((u) => u.kind === 'heading' && /审批权限|审批流程|权限表|请假|休假|考勤/.test(u.text))) return true;
   return head || units.filter((u) => /^第[一二三四五六七八九十百\d]{1,4}条/.test(u.text)).length >= 3;
 }
 const RULE_BOOK = /(制度|办法|规定|细则|守则|章程|条例|规程|权限表|审批表|流程|须知|通知|纪要|使用说明书|用户手册|操作手册|安装说明|产品说明书|manual|guide)$/i;
@@ -70,7 +88,7 @@ function evidence(body: Unit[], rules = false): { any: boolean; strong: boolean 
   return { any: items > 0 || labels > 0, strong: labels > 0 || items >= 2 };
 }
 
-const ORG_KIND = /^(?:酒店|宾馆|学校|医院|公司|集团|门店|工厂|银行|超市|商场|中心)(\p{Script=Han}{2,10})$/u;
+const ORG_KIND = /^(?:酒店|宾馆|学校|医院|公司|集团|工厂|银行|超市|商场)(\p{Script=Han}{2,10})$/u;
 
 /** The unit a heading names: `财务部`, `Rooms Division 房务部`, `财务部岗位设置` / `客服部各岗位职责`. */
 function unitOf(title: string, text: string): string | null {
@@ -95,7 +113,7 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
   const shapes: string[] = [];
   const cands: Candidate[] = [];
   units.forEach((u, at) => {
-    if (!isCandidate(u, units[at + 1])) return;
+    if (!isCandidate(u, units[at + 1], inLabelledRun(units, at))) return;
     // (nested list items rank by their depth, below every heading and numbering style)
     const nested = u.kind === 'item' && u.depth !== undefined && (units[at + 1]?.depth ?? 0) > u.depth;
     const shape = u.kind === 'heading' ? `h${u.level}` : nested ? `item${u.depth}` : u.marker;

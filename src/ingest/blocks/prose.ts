@@ -9,7 +9,8 @@ import { REQUIREMENT, aliasesIn, superiorIn } from './sentences.js';
 import type { Unit } from './units.js';
 import { looksLikeAnyTitle, looksLikeUnit } from './vocab.js';
 
-const SUBJECT = /^([\p{Script=Han}A-Za-z]{2,10}?)(?:的(?:主要)?(?:工作|职责|任务)(?:是|为|包括)|主要负责|负责|是|协助|由|要|需要|应当?|每天|每日)/u;
+/** `技术员在生产技术组组长领导下工作，主要负责…`: a reporting clause may sit between the post and its work. */
+const SUBJECT = /^([\p{Script=Han}A-Za-z]{2,10}?)(?:(?:在[^,。;]{2,16}?(?:领导|指导|管理|安排)下(?:工作)?|向[^,。;]{2,16}?汇报|归[^,。;]{2,12}?管)[,，]?)?(?:的(?:主要)?(?:工作|职责|任务)(?:是|为|包括)|主要负责|负责|是|协助|由|要|需要|应当?|每天|每日)/u;
 const UNIT_BY = /由(\p{Script=Han}{2,10}?)(?:派驻|派出|统一管理|直接管理|管理)/u;
 
 function subjectOf(u: Unit): string | null {
@@ -39,7 +40,12 @@ export function proseRoles(units: Unit[], covered: Set<number>, file: string): R
     const duties: string[] = [];
     const requirements: string[] = [];
     for (const s of sentences(units[k].text)) {
-      if (superiorIn(s) && /汇报|报告|领导/.test(s)) continue;
+      // a reporting clause before the work (`…在组长领导下工作，主要负责…`) is no duty; the work after it is
+      const work = s.search(/(?:主要)?负责/);
+      if (superiorIn(s) && /汇报|报告|领导|管/.test(s)) {
+        if (work > 0) duties.push(s.slice(work));
+        continue;
+      }
       (REQUIREMENT.test(s) && /要求|学历|经验|须|证/.test(s) ? requirements : duties).push(s);
     }
     for (const u of units.slice(k + 1, end + 1)) requirements.push(...sentences(u.text).filter((s) => REQUIREMENT.test(s)));

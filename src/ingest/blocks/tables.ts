@@ -61,6 +61,11 @@ export function tableRoles(rows: Row[], file: string, dept: string | null): Role
   const h = g.slice(0, 6).findIndex((slots) => headerAt(slots.map((s) => s.text)));
   if (h < 0) return byColumn(g, rows, file, dept);
   const cols = headerAt(g[h].map((s) => s.text))!;
+  // no duties column and requirements of a word or two (`本科`, `大专`): a hiring list, not the posts' descriptions
+  if (cols.duties === undefined) {
+    const reqs = g.slice(h + 1).map((r) => clean(r[cols.requirements!].text)).filter(Boolean);
+    if (!reqs.length || reqs.reduce((n, t) => n + t.length, 0) / reqs.length < 8) return [];
+  }
   const out: RoleDraft[] = [];
   let lastUnit = '';
   for (let r = h + 1; r < g.length; r++) {

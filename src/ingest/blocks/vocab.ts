@@ -15,8 +15,8 @@ const EXTRA: Record<LabelKind, string[]> = {
   department: ['所属单位', '所在单位', '所属科室', '所在科室', '所属组别', '所属部门', '科室', '组别', '所属团队', '团队', 'team', 'department', 'dept', 'division', 'unit'],
   reportsTo: ['直属主管', '直接主管', '上级', '直接汇报', '汇报给', '汇报', '汇报关系', "you'll report to", 'you will report to', 'reports into', 'reports to', 'report to', 'reporting to', 'reporting line', 'supervisor', 'line manager'],
   directReports: ['下属', '下级', '管理对象', 'direct reports', 'subordinates', 'supervises', 'manages'],
-  duties: ['职位描述', '职责内容', '工作内容', 'job description', 'description', "what you'll do", 'what you will do', 'your role', '岗位职能', '主要任务', 'responsibilities', 'key responsibilities', 'main responsibilities', 'duties', 'main duties', 'job duties', 'duties and responsibilities', 'tasks', 'accountabilities'],
-  requirements: ['条件要求', '资格', '要求', '任职要求', '入职要求', '岗位资格', '我们希望你', '希望你', '你需要', '加分项', '优先条件', "what we're looking for", 'what we are looking for', 'about you', 'nice to have', 'you have', "you'll need", 'minimum qualifications', 'preferred qualifications', 'bonus points', 'requirements', 'requirement', 'qualifications', 'qualification', 'skills', 'job requirements', 'education', 'experience'],
+  duties: ['职位描述', '职责内容', '工作内容', '工作职掌', '职掌', '职务内容', '工作项目', 'job description', 'description', "what you'll do", 'what you will do', 'your role', '岗位职能', '主要任务', 'responsibilities', 'key responsibilities', 'main responsibilities', 'duties', 'main duties', 'job duties', 'duties and responsibilities', 'tasks', 'accountabilities'],
+  requirements: ['条件要求', '资格', '要求', '任职要求', '入职要求', '岗位资格', 'what we look for', 'person specification', 'who you are', 'must have', 'essential criteria', '我们希望你', '希望你', '你需要', '加分项', '优先条件', "what we're looking for", 'what we are looking for', 'about you', 'nice to have', 'you have', "you'll need", 'minimum qualifications', 'preferred qualifications', 'bonus points', 'requirements', 'requirement', 'qualifications', 'qualification', 'skills', 'job requirements', 'education', 'experience'],
   other: ['岗位目的', '岗位概要', '职位目的', '工作目标', '备注', '说明', 'purpose', 'job purpose', 'summary', 'job summary', 'overview', 'note', 'notes'],
   field: ['岗位编号', '职位编号', '岗位定员', '定员', '编制', '人数', 'grade', 'level', 'location', 'code'],
 };
@@ -73,12 +73,14 @@ export function looksLikeAnyTitle(s: string): boolean {
 }
 
 /** Organisation units, also `教务组`, `Rooms Division`. */
+/** A whole organisation (`微笑口腔诊所`, `…律师事务所`), not a unit of one. */
+const ORGANISATION = /(诊所|事务所|研究所|公司|集团|医院|学校|学院|大学|银行|酒店|宾馆|合作社|协会|基金会)$/;
 /** `部门`, `本单位`: the word for a unit, naming none. */
 const GENERIC_UNIT = /^(?:本|各|该|所属|所在|相关)?(?:部门|单位|科室|中心|小组|组|处|科|室)$/;
 
 export function looksLikeUnit(s: string): boolean {
   const t = s.trim();
-  if (GENERIC_UNIT.test(t)) return false;
+  if (GENERIC_UNIT.test(t) || ORGANISATION.test(t)) return false;
   if (looksLikeDepartment(t)) return true;
   if (/(组|队|股|所|站|分校|分院|营业部|管理层)$/.test(t) && !ROLE_SUFFIX.test(t) && t.length <= 12) return true;
   return /^[A-Za-z][A-Za-z &]{2,40}\b(department|division|office|team|unit)$/i.test(t);
