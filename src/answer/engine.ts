@@ -35,6 +35,9 @@ const ALIAS_SCORE = 0.98;
  */
 const CONFIDENT_SCORE = 0.75;
 const SUGGEST_SCORE = 0.5;
+/** Deputy and assistant ranks, and how much a near name adding one counts. */
+const DEPUTY = /副|助理|assistant|deputy/i;
+const DEPUTY_FACTOR = 0.93;
 /** A run of two or more BMP Han characters, already in search form. */
 const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/;
 
@@ -146,7 +149,10 @@ export class AnswerEngine implements Answerer {
         if (seen.has(r.role.id)) continue;
         seen.add(r.role.id);
         // a role that only has the name as an alias ranks below one titled so
-        out.push({ role: r.role, score: r.alias ? Math.min(m.score, ALIAS_SCORE) : m.score });
+        // a near name that adds a deputy's or assistant's rank (行长 → 副行长) is not what was asked for first
+        const deputy = m.score < 1 && DEPUTY.test(r.role.title) && !subjects.some((k) => DEPUTY.test(k));
+        const score = (r.alias ? Math.min(m.score, ALIAS_SCORE) : m.score) * (deputy ? DEPUTY_FACTOR : 1);
+        out.push({ role: r.role, score });
       }
       if (out.length >= MAX_RESULTS) break;
     }
