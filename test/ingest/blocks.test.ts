@@ -242,4 +242,12 @@ describe('block reader: what is not a post', () => {
     const dotted = md(['## Backend Engineer', '**Team:** Platform · **Reports to:** Engineering Manager · **Location:** Remote', '', '### Responsibilities', '- Build APIs', '- Review code']);
     expect(dotted.map((r) => [r.department, r.reportsTo])).toEqual([['Platform', 'Engineering Manager']]);
   });
+
+  it('a name in brackets on its own line, two fields joined by ；, and ・ bullets', () => {
+    const text = ['汽车销售服务公司岗位', '', '【销售顾问】', '所属部门：销售部；直接上级：销售经理。', '・接待到店客户', '・安排试乘试驾', '',
+      '【服务顾问】', '所属部门：售后部；直接上级：售后经理。', '・接待维修客户', '・开具维修工单'].join('\n');
+    expect(detect(text).map((r) => [r.title, r.department, r.reportsTo, r.duties.length])).toEqual([
+      ['销售顾问', '销售部', '销售经理', 2], ['服务顾问', '售后部', '售后经理', 2],
+    ]);
+  });
 });

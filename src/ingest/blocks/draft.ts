@@ -12,12 +12,14 @@ export type Name = { title: string; aliases: string[]; department: string | null
 /** `【急招】`, `岗位一：`, `职位3:`: tags and ordinals written before a post's name. */
 const DECORATION = /^(?:[【[][^】\]]{1,8}[】\]]\s*)+|^(?:岗位|职位|职务)\s*[一二三四五六七八九十\d]{1,3}\s*[:：、.]\s*|^[★☆●•■◆▶►※◇○◎▲△♦]+\s*|^(?:附)?表\s*\d+(?:[.-]\d+)*\s*/;
 
+const END_PUNCT = /[。.;,!]+$/;
 /** `1 个人金融部`, `2.1 会计`: a number without its dot before a name. */
 const BARE_NUMBER = /^\d{1,2}(?:\.\d{1,2})*\s+(?=\p{Script=Han})/u;
 
 export function headName(text: string): Name {
   const english: string[] = [];
-  let s = text.replace(DECORATION, '').replace(DECORATION, '').replace(BARE_NUMBER, '').replace(/\(([A-Za-z][A-Za-z .&'/-]*)\)/g, (_, en: string) => {
+  // `【销售顾问】` alone is the name itself in brackets, not a tag before one
+  let s = text.replace(/^[【[]([^】\]]+)[】\]]$/, '$1').replace(DECORATION, '').replace(DECORATION, '').replace(BARE_NUMBER, '').replace(/\(([A-Za-z][A-Za-z .&'/-]*)\)/g, (_, en: string) => {
     english.push(...en.split(/\s*\/\s*/).map((x) => x.trim()).filter((x) => x.length >= 2));
     return '';
   });
@@ -60,8 +62,8 @@ export function draft(file: string, name: Name, body: Body, start: Unit, last: U
   return {
     title,
     aliases: [...new Set(aliases)].filter((a) => a && a !== title),
-    department: f.department ? chinesePart(f.department) : name.department ?? dept,
-    reportsTo: f.reportsTo ? chinesePart(f.reportsTo).replace(/\([^)]*\)/g, '').trim() || null : body.reportsTo,
+    department: f.department ? chinesePart(f.department).replace(END_PUNCT, '') : name.department ?? dept,
+    reportsTo: f.reportsTo ? chinesePart(f.reportsTo).replace(/\([^)]*\)/g, '').replace(END_PUNCT, '').trim() || null : body.reportsTo,
     directReports: f.directReports ? list(f.directReports) : body.directReports,
     duties: body.duties,
     requirements: body.requirements,

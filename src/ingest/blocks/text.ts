@@ -13,7 +13,7 @@ export function clean(raw: string): string {
   return cleanLine(protectCircled(raw));
 }
 
-const MARKER = /^(?:([-*+•●◆▪■◇○·‧※→➢✓√])\s*|(\d{1,2}(?:\.\d{1,2})+)\.?\s*|(\d{1,2})[.、)](?!\d)\s*|\((\d{1,2})\)\s*|([一二三四五六七八九十]{1,3})[、.]\s*|\(([一二三四五六七八九十]{1,3})\)\s*|第([一二三四五六七八九十\d]{1,3})(?:章|节|篇|部分)\s*)/;
+const MARKER = /^(?:([-*+•●◆▪■◇○·‧・･※→➢✓√])\s*|(\d{1,2}(?:\.\d{1,2})+)\.?\s*|(\d{1,2})[.、)](?!\d)\s*|\((\d{1,2})\)\s*|([一二三四五六七八九十]{1,3})[、.]\s*|\(([一二三四五六七八九十]{1,3})\)\s*|第([一二三四五六七八九十\d]{1,3})(?:章|节|篇|部分)\s*)/;
 const CLASSES: MarkerClass[] = ['bullet', 'decimal', 'arabic', 'paren', 'cjk', 'paren-cjk', 'chapter'];
 
 /** A cleaned text's list marker (class) and the text after it. */
