@@ -19,8 +19,6 @@ const PREFLIGHT: Record<string, (bytes: Buffer) => string | null> = {
   '.doc': (b) => (isOle(b) ? null : 'not a Word 97–2003 file (no OLE header): damaged, or another format renamed'),
 };
 
-export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
-
 /** What HR can do about formats that are common but not read. */
 const UNSUPPORTED_HINTS: Record<string, string> = {
   '.wps': 'save it as .docx',

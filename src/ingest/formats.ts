@@ -44,7 +44,6 @@ export function markdownToText(md: string): string {
     .join('\n');
 }
 
-
 /** Each table cell on its own line: the "label line, then value line" shape scraped tables already have. */
 const cellBlock = (selector: string) => ({ selector, format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } });
 
@@ -65,4 +64,3 @@ const HTML_OPTIONS = {
 export function htmlToText(html: string): string {
   return convert(html, HTML_OPTIONS);
 }
-

@@ -1,4 +1,5 @@
 /** The report's words in Chinese (default: what HR, the bot and the documents speak) and English (--lang en). */
+import { NO_ROLE_HOW } from '../ingest/unread.js';
 import type { ComparedField, RoleRef } from './diff.js';
 import type { Warning, WarningKind } from './warnings.js';
 
@@ -178,7 +179,7 @@ const en: Words = {
   noRoleFound: '0 (no role found)',
   glossaryHeading: 'Glossary',
   noRoleSeen: (seen) =>
-    `0: no role found; it starts with ${seen}. To make it readable, give each post a heading or a line of its own (e.g. "会计") with its duties as a list under it (or labelled "岗位职责：" / "任职要求："), or use a table whose header row names 岗位 and 职责`,
+    `0: no role found; it starts with ${seen}. ${NO_ROLE_HOW[0].toUpperCase()}${NO_ROLE_HOW.slice(1)}`,
   more: (n) => `and ${n} more`,
   changesHeading: 'Changes since the previous index',
   notApplied: 'The index was not updated: none of these changes took effect.',
