@@ -4,10 +4,10 @@
  * item, which state a reporting line or other names but are not duties.
  */
 import { valueItems } from './text.js';
-import { aliasesIn, isReportingSentence, ledIn, REQUIREMENT, superiorIn } from './sentences.js';
+import { aliasesIn, ledIn, reportingLineOf, REQUIREMENT, superiorIn } from './sentences.js';
 import { dutyColumn } from './tables.js';
 import type { Unit } from './units.js';
-import { looksLikeUnit, type LabelKind } from './vocab.js';
+import { isSection, looksLikeUnit, type LabelKind } from './vocab.js';
 
 export type Body = {
   duties: string[];
@@ -49,10 +49,10 @@ export function parseBody(units: Unit[], title: string): Body {
       used++;
       continue;
     }
+    // a heading that is a field (`## Team: Platform`) starts something else; it is no field of this post
+    if (u.kind === 'heading' && u.label && !isSection(u.label.kind)) break;
     // a sub-heading inside a post's body groups its items (日常工作, 基本信息) or opens a section that is not
     // duties (工作权限, 工作关系, 考核指标)
-    // a heading that is a field (`## Team: Platform`) starts something else; it is no field of this post
-    if (u.kind === 'heading' && u.label && u.label.kind !== 'duties' && u.label.kind !== 'requirements' && u.label.kind !== 'other') break;
     if (u.kind === 'heading' && !u.label) {
       if (OTHER_SECTION.test(u.text)) {
         section = 'other';
@@ -64,7 +64,7 @@ export function parseBody(units: Unit[], title: string): Body {
     const label = u.label;
     if (label) {
       lastPara = false;
-      if (label.kind === 'duties' || label.kind === 'requirements' || label.kind === 'other') {
+      if (isSection(label.kind)) {
         section = label.kind;
         explicit = true;
         content = true;
@@ -76,8 +76,10 @@ export function parseBody(units: Unit[], title: string): Body {
       continue;
     }
     // an item that only states the reporting line (`在教务处主任领导下工作。`) is no duty
-    if (isItem(u) && !fields.reportsTo && isReportingSentence(u.text) && u.text.length <= 20 && !/负责|完成|组织|协助/.test(u.text)) {
-      fields.reportsTo = superiorIn(u.text)!;
+    // (a sentence before the list is a summary, read for its reporting line below)
+    const boss = fields.reportsTo || !(isItem(u) || content) ? null : reportingLineOf(u.text, isItem(u) ? 20 : 30);
+    if (boss && isItem(u) && !/负责|完成|组织|协助/.test(u.text)) {
+      fields.reportsTo = boss;
       used++;
       continue;
     }
@@ -94,17 +96,17 @@ export function parseBody(units: Unit[], title: string): Body {
       used++;
       continue;
     }
-    // a paragraph after the items: under a bare section label it is that section's text (paragraphs in a row,
-    // one item each); a requirement sentence is a requirement; anything else standing alone (after a blank line,
-    // or a paragraph of its own) is no longer about this post
     // after the list: a sentence stating the reporting line (`直属上级为中餐厅经理。`) is taken, an unknown
     // `label: value` line (`编制人数: 2`) ends the post
-    if (!fields.reportsTo && u.text.length <= 30 && isReportingSentence(u.text)) {
-      fields.reportsTo = superiorIn(u.text)!;
+    if (boss) {
+      fields.reportsTo = boss;
       used++;
       continue;
     }
     if (/^[^:]{2,10}:\s*\S/.test(u.text)) break;
+    // a paragraph after the items: under a bare section label it is that section's text (paragraphs in a row,
+    // one item each); a requirement sentence is a requirement; anything else standing alone (after a blank line,
+    // or a paragraph of its own) is no longer about this post
     lastPara = explicit && (!lists[section].length || lastPara);
     if (lastPara) lists[section].push(u.text);
     else if (REQUIREMENT.test(u.text.slice(0, 12)) || u.text.includes(title)) lists.requirements.push(u.text);

@@ -18,7 +18,7 @@ import { formRoles, itemRoles } from './forms.js';
 import { proseRoles } from './prose.js';
 import { isRowTable, tableRoles } from './tables.js';
 import { toUnits, type Unit } from './units.js';
-import { looksLikeAnyTitle, looksLikeEnglishTitle, looksLikeUnit, notAPost } from './vocab.js';
+import { isSection, looksLikeAnyTitle, looksLikeEnglishTitle, looksLikeUnit, notAPost } from './vocab.js';
 
 type Candidate = { at: number; shape: string; rank: number; name: Name };
 
@@ -132,7 +132,7 @@ export function detectRoles(blocks: Block[], file: string): RoleDraft[] {
         const u = units[k];
         const shallower = c.rank >= 50 && (u.kind !== 'item' || (u.depth ?? 0) <= c.rank - 50);
         // a heading as high as the name's that is a field (`## Team: Platform`), not a section of the post
-        const fieldHeading = u.kind === 'heading' && u.level! <= c.rank && u.label !== undefined && !['duties', 'requirements', 'other'].includes(u.label.kind);
+        const fieldHeading = u.kind === 'heading' && u.level! <= c.rank && u.label !== undefined && !isSection(u.label.kind);
         if ((o && o.rank <= c.rank) || shallower || fieldHeading || (u.kind === 'table' && isRowTable(u.rows ?? []))) {
           end = k;
           break;

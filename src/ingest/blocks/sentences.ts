@@ -64,7 +64,7 @@ export function ledIn(text: string): string[] {
 /** A sentence that states a requirement of the post holder (education, experience, certificates). */
 export const REQUIREMENT = /要求|学历|以上学历|经验|持有?.{0,8}证|证书|资格|优先|身体健康|年龄|专业(?:毕业)?|本科|大专|中专|高中|初中|硕士|degree|experience|required|preferred|certificate|qualification/i;
 
-/** A reporting-line sentence (`该岗位向店长汇报`): not a duty. */
-export function isReportingSentence(s: string): boolean {
-  return superiorIn(s) !== null && s.length <= 40;
+/** The superior a short sentence exists to state (`该岗位向店长汇报`, at most maxLength characters): no duty. */
+export function reportingLineOf(s: string, maxLength: number): string | null {
+  return s.length <= maxLength ? superiorIn(s) : null;
 }

@@ -7,7 +7,7 @@ import type { Block, Row } from '../../documents/model.js';
 import { grid } from '../../documents/model.js';
 import { clean, splitMarker, type MarkerClass } from './text.js';
 import { isRowTable } from './tables.js';
-import { PAGE_FOOTER, labelKind, type LabelKind } from './vocab.js';
+import { PAGE_FOOTER, isSection, labelKind, type LabelKind } from './vocab.js';
 
 
 export type Unit = {
@@ -124,7 +124,7 @@ function formUnits(rows: Row[]): Unit[] {
       }
       if (!label || label.value || !value || parseLabel(clean(value.text))?.value === '') continue;
       c++;
-      const section = label.kind === 'duties' || label.kind === 'requirements' || label.kind === 'other';
+      const section = isSection(label.kind);
       if (slot.row === r) {
         if (section) {
           out.push({ kind: 'para', text: label.key, line, endLine: line, marker: 'none', gap: false, label });

@@ -39,6 +39,11 @@ add('other', OTHER_LABELS);
 add('field', HEADER_FIELDS);
 add('department', ['部门']);
 
+/** Labels that open a part of the description (duties, requirements, other) rather than give one field. */
+export function isSection(kind: LabelKind): kind is 'duties' | 'requirements' | 'other' {
+  return kind === 'duties' || kind === 'requirements' || kind === 'other';
+}
+
 export function labelKind(label: string): LabelKind | undefined {
   const key = labelKey(label);
   // `职责概述`, `岗位简介`: a summary of the post (exact entries such as 职位描述 come first)
