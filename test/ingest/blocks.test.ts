@@ -241,6 +241,9 @@ describe('block reader: what is not a post', () => {
     expect(md(['# 招聘会岗位', '| 单位名称 | 招聘岗位 | 人数 | 学历要求 |', '|---|---|---|---|', '| 新华书店 | 图书营业员 | 3 | 大专 |', '| 人民医院 | 护士 | 5 | 本科 |'])).toEqual([]);
     const dotted = md(['## Backend Engineer', '**Team:** Platform · **Reports to:** Engineering Manager · **Location:** Remote', '', '### Responsibilities', '- Build APIs', '- Review code']);
     expect(dotted.map((r) => [r.department, r.reportsTo])).toEqual([['Platform', 'Engineering Manager']]);
+    // (a value holding a comma stays whole when the fields are separated by ·)
+    const comma = md(['## Backend Engineer', '**Team:** Platform · **Reports to:** Engineering Manager, Platform', '', '### Responsibilities', '- Build APIs']);
+    expect(comma.map((r) => [r.department, r.reportsTo])).toEqual([['Platform', 'Engineering Manager, Platform']]);
   });
 
   it('a name in brackets on its own line, two fields joined by ；, and ・ bullets', () => {

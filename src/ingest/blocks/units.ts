@@ -43,8 +43,11 @@ const NEXT_FIELD = /\s+(?=[^\s:]{1,12}\s*:)|\s+(?=[【[][^】\]]{1,20}[】\]])/g
 /** A line of several `label: value` fields, split into one text per field (when each piece is one). */
 export function splitFields(text: string): string[] {
   // `Team: Platform · Reports to: Engineering Manager · Location: Remote`
-  const dotted = text.split(/\s*[·|｜;,]\s*/).filter(Boolean);
-  if (dotted.length > 1 && dotted.every((p) => parseLabel(p))) return dotted;
+  // or `所属部门：检验科；直接上级：检验科主任` (each separator on its own: a value may hold the other, `Manager, Platform`)
+  for (const sep of [/\s*[·|｜]\s*/, /\s*[;,]\s*/]) {
+    const parts = text.split(sep).filter(Boolean);
+    if (parts.length > 1 && parts.every((p) => parseLabel(p))) return parts;
+  }
   // a one-value field ends where any `X:` follows (`直接上级：仓储主管  定编人数：3人`), known label or not
   const [first, ...rest] = text.split(ANY_FIELD);
   const kind = rest.length ? parseLabel(first)?.kind : undefined;
