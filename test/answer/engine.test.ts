@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnswerer } from '../../src/answer/engine.js';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { toAskJson } from '../../src/render/json.js';
 import { renderText } from '../../src/render/text.js';
-import { buildFixtureIndex, role, useFixtureAnswerer } from '../search/fixture.js';
+import { role, useFixtureAnswerer } from '../search/fixture.js';
 
 const answerer = useFixtureAnswerer();
 
@@ -158,39 +157,30 @@ describe('a pasted duty sentence', () => {
 });
 
 describe('weak name matches', () => {
-  let fx: ReturnType<typeof buildFixtureIndex>;
-  let bot: ReturnType<typeof openAnswerer>;
-  beforeAll(() => {
-    fx = buildFixtureIndex([
-      role({ file: 'c.txt', line: 1, title: '技术客户经理', aliases: ['Technical Account Manager'], duties: ['为大客户提供技术支持'] }),
-      role({ file: 'c.txt', line: 10, title: '出品督导', duties: ['负责厨房出品质量'] }),
-      role({ file: 'c.txt', line: 20, title: '会计', duties: ['成本核算'] }),
-    ]);
-    bot = openAnswerer(fx.dbPath);
-  });
-  afterAll(() => {
-    bot.close();
-    fx.cleanup();
-  });
+  const weak = useFixtureAnswerer([
+    role({ file: 'c.txt', line: 1, title: '技术客户经理', aliases: ['Technical Account Manager'], duties: ['为大客户提供技术支持'] }),
+    role({ file: 'c.txt', line: 10, title: '出品督导', duties: ['负责厨房出品质量'] }),
+    role({ file: 'c.txt', line: 20, title: '会计', duties: ['成本核算'] }),
+  ]);
 
   it('lists a guess as candidates instead of showing its card as the answer', () => {
-    const a = bot.ask('技术支持经理');
+    const a = weak().ask('技术支持经理');
     expect(a.kind).toBe('notFound');
     expect(renderText(a)).toContain('你是不是要找');
   });
 
   it('answers an English title by its translation, not by the nearest English alias (accountant is no account manager)', () => {
-    const a = bot.ask('accountant');
+    const a = weak().ask('accountant');
     expect(a.kind === 'role' && a.best.role.title).toBe('会计');
   });
 
   it('does not offer a name that only shares a character', () => {
-    const a = bot.ask('出纳');
+    const a = weak().ask('出纳');
     expect(a.kind).toBe('notFound');
     if (a.kind === 'notFound') expect(a.suggestions.map((s) => s.role.title)).not.toContain('出品督导');
   });
 
   it('still answers a near name it is sure of', () => {
-    expect(top(bot.ask('会记'))).toBe('会计');
+    expect(top(weak().ask('会记'))).toBe('会计');
   });
 });

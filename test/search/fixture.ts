@@ -52,12 +52,12 @@ export function buildFixtureIndex(drafts: RoleDraft[] = FIXTURE): { dbPath: stri
   return { dbPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Registers beforeAll/afterAll around a describe file: an answerer over the fixture index. */
-export function useFixtureAnswerer(): () => ReturnType<typeof openAnswerer> {
+/** Registers beforeAll/afterAll around a describe block or file: an answerer over these records (the fixture's by default). */
+export function useFixtureAnswerer(drafts: RoleDraft[] | (() => RoleDraft[]) = FIXTURE): () => ReturnType<typeof openAnswerer> {
   let fx: ReturnType<typeof buildFixtureIndex>;
   let bot: ReturnType<typeof openAnswerer>;
   beforeAll(() => {
-    fx = buildFixtureIndex();
+    fx = buildFixtureIndex(typeof drafts === 'function' ? drafts() : drafts);
     bot = openAnswerer(fx.dbPath);
   });
   afterAll(() => {
