@@ -68,7 +68,7 @@ export function looksLikeEnglishTitle(s: string): boolean {
 }
 
 /** Job nouns of trades and shops beyond the line reader's lexicon (`拉面师傅`, `叉车工`, `图书导购`, `保安`). */
-const MORE_ROLE_NOUNS = /(?:保健医|医|师傅|(?<![施加开完分员手下上])工|导购|收银|保安|保洁|护士|医生|教师|老师|厨|匠|帮厨|技工|学徒|专家|律师|法务)$/;
+const MORE_ROLE_NOUNS = /(?:医|师傅|(?<![施加开完分员手下上])工|导购|收银|保安|保洁|护士|医生|教师|老师|厨|匠|学徒|专家|律师|法务)$/;
 
 /** A post name in any of the languages documents use. */
 export function looksLikeAnyTitle(s: string): boolean {
