@@ -11,7 +11,7 @@ const USAGE = 'usage: npm run index -- [--data <documents folder>] [--db <index 
 const paths = loadPaths();
 const args = parseArgs(
   process.argv.slice(2),
-  z.object({ data: z.string().min(1).default(paths.dataDir), db: z.string().min(1).default(paths.dbPath), glossary: z.string().min(1).default(loadGlossaryPath()) }),
+  z.object({ data: z.string().min(1).default(paths.dataDir), db: z.string().min(1).default(paths.dbPath), glossary: z.string().min(1).optional() }),
   USAGE,
 );
 
@@ -19,7 +19,8 @@ if (!existsSync(args.data) || !statSync(args.data).isDirectory()) {
   fail(`documents folder not found: ${args.data} (put the company's documents there, or index the samples with --data ${path.relative(process.cwd(), EXAMPLES_DIR) || EXAMPLES_DIR})`, 1);
 }
 
-const glossary = loadGlossary(args.glossary);
+const glossaryPath = args.glossary ?? loadGlossaryPath(process.env, args.data);
+const glossary = loadGlossary(glossaryPath);
 if (glossary instanceof Error) fail(`the glossary is invalid, index not written: ${glossary.message}`, 1);
 
 let built: Awaited<ReturnType<typeof buildIndex>>;
@@ -36,7 +37,7 @@ const out: string[] = [`documents: ${documents.length} found, ${ok.length} index
 for (const d of ok) out.push(`  ${d.file}: ${d.roles} role(s)${d.reason ? ` — ${d.reason}` : ''}`);
 for (const d of skipped) out.push(`  skipped ${d.file}: ${d.reason}`);
 out.push(`roles: ${roles.length}`);
-if (glossary.size) out.push(`glossary ${args.glossary}: ${glossary.size} entries`, ...glossaryReportItems(checkGlossary(args.glossary, glossary, roles)).map((l) => `  ${l}`));
+if (glossary.size) out.push(`glossary ${glossaryPath}: ${glossary.size} entries`, ...glossaryReportItems(checkGlossary(glossaryPath, glossary, roles)).map((l) => `  ${l}`));
 process.stdout.write(out.join('\n') + '\n');
 
 if (!built.written) fail(`no document in ${args.data} could be read; index not written`, 1);

@@ -20,7 +20,7 @@ const args = parseArgs(
   z.object({
     data: z.string().min(1).default(paths.dataDir),
     db: z.string().min(1).default(paths.dbPath),
-    glossary: z.string().min(1).default(loadGlossaryPath()),
+    glossary: z.string().min(1).optional(),
     check: z.boolean().default(false),
     full: z.boolean().default(false),
     lang: z.enum(LANGS).default('zh'),
@@ -37,7 +37,7 @@ try {
   result = await runRefresh({
     dataDir: args.data,
     dbPath: args.db,
-    glossaryPath: args.glossary,
+    glossaryPath: args.glossary ?? loadGlossaryPath(process.env, args.data),
     check: args.check,
     full: args.full,
     onStart: progress.start,

@@ -9,6 +9,7 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 /** The bundled sample documents: kept apart from data/docs, which holds only the company's own files. */
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples', 'docs');
+export const EXAMPLES_GLOSSARY = path.join(PROJECT_ROOT, 'examples', 'glossary.yml');
 
 /** Whether a documents folder holds any file yet (absent, empty, or only hidden files: no). */
 export function hasDocuments(dir: string): boolean {
@@ -43,9 +44,15 @@ export function loadPaths(env: NodeJS.ProcessEnv = process.env): Paths {
 /** What a signing secret looks like, for messages about a wrong one. */
 export const SIGNING_SECRET_LOOKS = 'Basic Information → App Credentials → Signing Secret: 32 hexadecimal characters such as 8f14e45fceea167a5a36dedd4bea2543';
 
-/** The company glossary HR edits (ROLEBOT_GLOSSARY, default data/glossary.yml); a missing file is no glossary. */
-export function loadGlossaryPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.ROLEBOT_GLOSSARY || path.join(PROJECT_ROOT, 'data', 'glossary.yml');
+/**
+ * The company glossary HR edits (ROLEBOT_GLOSSARY, default data/glossary.yml); a missing file is no glossary.
+ * The bundled samples come with their own (examples/glossary.yml): indexing them uses it, as documents and
+ * glossary belong together.
+ */
+export function loadGlossaryPath(env: NodeJS.ProcessEnv = process.env, docs?: string): string {
+  if (env.ROLEBOT_GLOSSARY) return env.ROLEBOT_GLOSSARY;
+  const samples = docs !== undefined && path.resolve(docs) === EXAMPLES_DIR;
+  return samples ? EXAMPLES_GLOSSARY : path.join(PROJECT_ROOT, 'data', 'glossary.yml');
 }
 
 /** Treat `VAR=` (left blank in a copied .env) the same as unset. */

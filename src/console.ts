@@ -50,7 +50,7 @@ async function buildFirstIndex(paths: Paths): Promise<void> {
   // Missing, or left by an older checkout with other tables: build it from the documents.
   process.stdout.write(`${existsSync(paths.dbPath) ? '索引版本过旧' : '首次运行'}：正在从 ${dir} 建立索引……\n`);
   // the glossary as npm run index stores it; an invalid one is left out here (npm run index names the problem)
-  const glossary = loadGlossary(loadGlossaryPath());
+  const glossary = loadGlossary(loadGlossaryPath(process.env, dir));
   const meta: Record<string, string> = glossary instanceof Error ? {} : { [GLOSSARY_META]: glossary.toJSON() };
   if (samples) meta[SAMPLES_META] = 'true';
   const { documents, roles, written } = await buildIndex(dir, paths.dbPath, { meta });

@@ -2,9 +2,10 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EXAMPLES_DIR, PROJECT_ROOT } from '../../src/config.js';
+import { EXAMPLES_DIR, EXAMPLES_GLOSSARY, PROJECT_ROOT, loadGlossaryPath } from '../../src/config.js';
 import { ensureIndex } from '../../src/console.js';
-import { loadDocuments, openIndex } from '../../src/store/db.js';
+import { loadDocuments, openIndex, readMeta } from '../../src/store/db.js';
+import { GLOSSARY_META, Glossary } from '../../src/words/glossary.js';
 import { jobText, workspace, type Workspace } from '../refresh/fixtures.js';
 
 let ws: Workspace;
@@ -40,6 +41,20 @@ describe('sample documents', () => {
     await ensureIndex({ dataDir: path.join(ws.docs, 'missing'), dbPath: ws.db });
     expect(files(ws.db).sort()).toEqual(readdirSync(EXAMPLES_DIR).sort());
     expect(output()).toContain('示例文档');
+    // with the samples' own glossary (库管 → 仓管员), as data/glossary.yml would be for a company's documents
+    const h = openIndex(ws.db);
+    try {
+      expect(Glossary.fromStored(readMeta(h, GLOSSARY_META)).size).toBeGreaterThan(0);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('come with their glossary; ROLEBOT_GLOSSARY or data/glossary.yml serve any other folder', () => {
+    expect(existsSync(EXAMPLES_GLOSSARY)).toBe(true);
+    expect(loadGlossaryPath({}, EXAMPLES_DIR)).toBe(EXAMPLES_GLOSSARY);
+    expect(loadGlossaryPath({}, '/srv/hr/docs')).toBe(path.join(PROJECT_ROOT, 'data', 'glossary.yml'));
+    expect(loadGlossaryPath({ ROLEBOT_GLOSSARY: '/srv/hr/words.yml' }, EXAMPLES_DIR)).toBe('/srv/hr/words.yml');
   });
 
   it("are left out once the data folder holds the company's documents", async () => {
