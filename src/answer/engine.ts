@@ -107,12 +107,14 @@ export class AnswerEngine implements Answerer {
     const parsed = parseQuestion(question, isTitle);
     if (!parsed.key) return { kind: 'help', question, intent: 'role', ...(parsed.lang === 'en' ? { lang: 'en' } : {}) };
     const lang = { lang: parsed.lang };
-    if (parsed.intent === 'who') return { ...this.who(question, parsed.topic, parsed.lang === 'en'), ...lang };
+    // English words are translated, in an English question or a Chinese one (cashier主要干什么)
+    const english = parsed.lang === 'en' || parsed.phrase !== undefined;
+    if (parsed.intent === 'who') return { ...this.who(question, english ? (parsed.phrase ?? parsed.topic) : parsed.topic, english), ...lang };
 
     // a title with its department or document (市场管理中心的客服主管) first, then names as typed or through words
-    const qualified = parsed.lang === 'en' ? null : this.qualified(parsed.subjects, parsed.field);
-    const { ranked, understood } = qualified ? { ranked: qualified, understood: undefined } : this.rankTitles(parsed.subjects, parsed.field, parsed.lang === 'en' ? parsed.phrase : undefined);
-    const query = parsed.lang === 'en' ? (parsed.phrase ?? parsed.key) : (parsed.subjects[0] ?? parsed.key);
+    const qualified = english ? null : this.qualified(parsed.subjects, parsed.field);
+    const { ranked, understood } = qualified ? { ranked: qualified, understood: undefined } : this.rankTitles(parsed.subjects, parsed.field, english ? parsed.phrase : undefined);
+    const query = english ? (parsed.phrase ?? parsed.key) : (parsed.subjects[0] ?? parsed.key);
     // a field question names its role on purpose and gets the field of the nearest one; a bare name gets a card only when sure
     const sure = parsed.intent === 'field' ? FOUND_SCORE : CONFIDENT_SCORE;
     if (!ranked.length || ranked[0].score < sure) {

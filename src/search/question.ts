@@ -4,7 +4,7 @@
  * titles are indexed under, so "客服主管的上级是谁？" and "客服主管 上级" reduce alike.
  */
 import type { Field, Intent } from '../answer/types.js';
-import { questionKey } from '../text/normalize.js';
+import { normalizeKey, questionKey } from '../text/normalize.js';
 import { isEnglish } from '../words/english.js';
 import { englishSubjects, parseEnglish } from './question-en.js';
 
@@ -19,7 +19,7 @@ export type ParsedQuestion = {
   key: string;
   /** The language asked in: answers are labelled in it. */
   lang: 'zh' | 'en';
-  /** en: the title or topic as typed, lower case with its spaces (for translation). */
+  /** The title or topic as typed in English (an English question, or English words in a Chinese one), lower case with its spaces (for translation). */
   phrase?: string;
 };
 
@@ -34,6 +34,8 @@ type Rule = { re: RegExp; intent: Intent; field?: Field; needsTitle?: boolean };
 
 const S = '(?<s>.+?)';
 const T = '(?<t>.+?)';
+/** Who steps in (谁来处理, 谁出面处理, 谁去办): part of asking who, not of the duty. */
+const WHO_STEPS = '(?:来|去|出面|出马)';
 
 /**
  * Order matters. A question opening with "谁负责…"/"哪个岗位负责…" is a who question whatever follows;
@@ -41,7 +43,7 @@ const T = '(?<t>.+?)';
  */
 const RULES: Rule[] = [
   { re: new RegExp(`^(?:哪个|哪些|什么|哪一个)(?:岗位|职位|人|角色|部门|同事)(?:负责|管|处理|来做|做|办|跟进|管理)${T}$`), intent: 'who' },
-  { re: new RegExp(`^谁(?:来)?(?:负责|管|处理|做|办|跟进|管理|审查|审核)${T}$`), intent: 'who' },
+  { re: new RegExp(`^谁${WHO_STEPS}?(?:负责|管|处理|做|办|跟进|管理|审查|审核)${T}$`), intent: 'who' },
   // reportsTo
   { re: new RegExp(`^${S}的?(?:直属|直接|顶头)?(?:上级|上司|领导|主管领导|汇报对象|汇报人|汇报线|汇报关系)(?:领导)?${Q}$`), intent: 'field', field: 'reportsTo' },
   { re: new RegExp(`^${S}(?:应该|需要|要)?(?:向|对|跟|给)(?:谁|哪个岗位|哪位|什么人)(?:汇报|负责|报告)(?:工作)?$`), intent: 'field', field: 'reportsTo' },
@@ -71,7 +73,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`^${S}(?:主要)?(?:负责|管)(?:什么|哪些|啥)(?:工作|事情|事|内容)?$`), intent: 'field', field: 'duties' },
   // who handles X
   { re: new RegExp(`^${T}(?:是|归|属于|该|应该|要|应|找|问|由)?(?:哪个|哪些|什么|哪一个|哪)(?:岗位|职位|人|部门|角色|同事)(?:来)?(?:的事情?|的工作|的职责|的活儿?|的任务|负责|管|来做|做|处理|办|跟进|审查|审核)?的?$`), intent: 'who' },
-  { re: new RegExp(`^${T}(?:由谁|谁来|该谁|归谁|找谁|问谁|谁)(?:来)?(?:负责|处理|管|做|办|审查|审核|跟进|管理|承担)?的?$`), intent: 'who' },
+  { re: new RegExp(`^${T}(?:由谁|谁来|该谁|归谁|找谁|问谁|谁)${WHO_STEPS}?(?:负责|处理|管|做|办|审查|审核|跟进|管理|承担)?的?$`), intent: 'who' },
   { re: new RegExp(`^${T}(?:是|归)?谁的(?:活儿?|工作|事情?|职责|任务|责任)$`), intent: 'who' },
   { re: new RegExp(`^${T}(?:找|问)(?:哪个岗位|哪个部门|哪位|谁)(?:办|处理|办理|负责)?$`), intent: 'who' },
   // a role card
@@ -107,6 +109,23 @@ function readsAsDuty(question: string, body: string): boolean {
  * ("客服主管归谁管" is a boss question, "物业费归谁管" is a who question).
  */
 export function parseQuestion(question: string, isTitle: (key: string) => boolean = () => true): ParsedQuestion {
+  const parsed = parse(question, isTitle);
+  return parsed.lang === 'zh' ? withEnglishPart(parsed, question) : parsed;
+}
+
+/**
+ * A Chinese question about an English name or topic (cashier主要干什么, head chef的职责, petty cash谁管): the
+ * English words as typed, so they are translated as in an English question; the answer stays in Chinese.
+ */
+function withEnglishPart(parsed: ParsedQuestion, question: string): ParsedQuestion {
+  const asked = parsed.intent === 'who' ? parsed.topic : parsed.subjects[0];
+  if (!asked || !/[a-z]/.test(asked) || /\p{Script=Han}/u.test(asked)) return parsed;
+  const typed = (question.match(/[A-Za-z][A-Za-z0-9 .&'/-]*/g) ?? []).map((s) => s.trim().toLowerCase()).find((s) => normalizeKey(s) === asked);
+  // one word needs no spaces back: the key is the phrase (cashier)
+  return typed ? { ...parsed, phrase: typed } : parsed;
+}
+
+function parse(question: string, isTitle: (key: string) => boolean): ParsedQuestion {
   const key = questionKey(question.slice(0, MAX_QUESTION_CHARS * 4)).slice(0, MAX_QUESTION_CHARS);
   if (key && isEnglish(question)) {
     const en = parseEnglish(question.slice(0, MAX_QUESTION_CHARS * 4));

@@ -52,6 +52,9 @@ describe('parseQuestion', () => {
     ['负责招聘的是哪个岗位', '负责招聘'],
     ['谁负责负责人员的招聘和培训', '负责人员的招聘和培训'],
     ['仓库归谁管', '仓库'],
+    // who steps in is part of asking who (谁出面处理, 谁来办, 谁去办)
+    ['客人投诉谁出面处理', '客人投诉'],
+    ['合同谁去办', '合同'],
   ])('who: %s', (q, topic) => {
     const p = parseQuestion(q, () => false);
     expect(p.intent).toBe('who');
