@@ -54,13 +54,35 @@ function nameForms(name: string): NameForms {
   return { key: f.key, pinyin: f.pinyin, initials: f.initials, syllables: f.syllables.join(' ') };
 }
 
-/** The names one role is found by, without duplicates (an alias equal to the title is stored once). */
+/** Words an English title's acronym skips (Director of Nursing → DN). */
+const ACRONYM_SKIP = new Set(['of', 'and', 'the', 'for', 'in', 'to', 'at', '&']);
+
+/**
+ * The acronym people use for an English name of two or more words (Site Reliability Engineer → sre), or null.
+ * Han text in the name leaves it without one: its initials are already a key (pinyin forms).
+ */
+export function acronymOf(name: string): string | null {
+  if (/\p{Script=Han}/u.test(name)) return null;
+  const words = name.toLowerCase().split(/[^a-z0-9&]+/).filter((w) => w && !ACRONYM_SKIP.has(w));
+  if (words.length < 2 || words.length > 6 || !words.every((w) => /^[a-z]/.test(w))) return null;
+  return words.map((w) => w[0]).join('');
+}
+
+/**
+ * The names one role is found by, without duplicates (an alias equal to the title is stored once); an
+ * English name's acronym counts as an alias.
+ */
 export function nameKeys(r: Pick<Role, 'title' | 'aliases'>, forms: (name: string) => NameForms = nameForms): NameKey[] {
   const out = new Map<string, NameKey>();
-  [r.title, ...r.aliases].forEach((name, i) => {
+  const add = (name: string, kind: NameKey['kind']) => {
     const f = forms(name);
-    if (f.key && !out.has(f.key)) out.set(f.key, { ...f, kind: i === 0 ? 'title' : 'alias' });
-  });
+    if (f.key && !out.has(f.key)) out.set(f.key, { ...f, kind });
+  };
+  [r.title, ...r.aliases].forEach((name, i) => add(name, i === 0 ? 'title' : 'alias'));
+  for (const name of [r.title, ...r.aliases]) {
+    const a = acronymOf(name);
+    if (a) add(a, 'alias');
+  }
   return [...out.values()];
 }
 
