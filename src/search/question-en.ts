@@ -14,7 +14,10 @@ const ART = '(?:(?:the|a|an|our|my)\\s+)?';
 const P = '(?<p>.+?)';
 const ROLE_WORD = /\s+(?:role|position|job|post)$/;
 
-type Rule = { re: RegExp; intent: Intent; field?: Field };
+/** verb: the phrase must open with a verb in the third person, or with "is on/in" (who is on call when…). */
+type Rule = { re: RegExp; intent: Intent; field?: Field; verb?: boolean };
+/** A third-person verb (schedules, fixes, runs), not is/was/has/does, which other rules read. */
+const VERB_FIRST = /^(?:(?!(?:is|was|has|does)\b)[a-z]{2,}s\b|(?:is|are)\s+(?:on|in)\s)/;
 
 const RULES: Rule[] = [
   // reports to
@@ -41,6 +44,10 @@ const RULES: Rule[] = [
   { re: new RegExp(`^${ART}${P}(?:'s)?\\s+(?:duties|responsibilities|tasks)$`), intent: 'field', field: 'duties' },
   // who handles X
   { re: new RegExp(`^(?:who|which\\s+(?:role|position|job|person|team|department|staff)s?)\\s+(?:is\\s+|are\\s+)?(?:responsible\\s+for|in\\s+charge\\s+of|handles?|handling|does|takes?\\s+care\\s+of|deals?\\s+with|looks?\\s+after|manages?|processes|approves?|checks?|should\\s+(?:handle|do)|can\\s+help\\s+with|do\\s+i\\s+ask\\s+about|to\\s+ask\\s+about)\\s+${P}$`), intent: 'who' },
+  { re: new RegExp(`^who\\s+(?:do|can|should|could)\\s+(?:i|we)\\s+(?:ask|contact|talk\\s+to|speak\\s+to|call|email|see|go\\s+to)\\s+(?:about|for|regarding|with)\\s+${P}$`), intent: 'who' },
+  // who + any verb in the third person (who schedules the shifts, who books taxis, who fixes the printer), or
+  // who is on call / in charge when…
+  { re: new RegExp(`^who\\s+${P}$`), intent: 'who', verb: true },
   // a role card
   { re: new RegExp(`^what\\s+does\\s+${ART}${P}\\s+do$`), intent: 'role' },
   { re: new RegExp(`^(?:what|who)\\s+is\\s+(?:a|an|the)\\s+${P}$`), intent: 'role' },
@@ -59,7 +66,7 @@ export function parseEnglish(question: string): EnglishParse {
   for (const rule of RULES) {
     const m = rule.re.exec(body);
     const p = m?.groups?.p;
-    if (!p) continue;
+    if (!p || (rule.verb && !VERB_FIRST.test(p))) continue;
     const phrase = rule.intent === 'who' ? p : p.replace(ROLE_WORD, '');
     if (phrase.trim()) return { intent: rule.intent, field: rule.field, phrase: phrase.trim() };
   }

@@ -4,7 +4,7 @@
  * answer found through one can show it (司机 → 驾驶员 (同义词)).
  */
 import { ABBREVIATIONS, TITLE_AFFIXES } from './affixes.js';
-import { englishKey, lemmas } from './english.js';
+import { englishKey, lemmas, singular } from './english.js';
 import type { Glossary } from './glossary.js';
 import type { WordTable } from './table.js';
 
@@ -17,6 +17,8 @@ const MAX_VARIANTS = 24;
 const MAX_OPTIONS = 4;
 /** English words that carry no title or duty meaning. */
 const EN_STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'at', 'our', 'my', 'your', 'its', 'their', 'with', 'all', 'any', 'new', 'role', 'position', 'job', 'team', 'person', 'people', 'staff']);
+/** Words of an English who question that say nothing about the duty (is on call when…, goes down). */
+const EN_FRAME = new Set(['is', 'are', 'be', 'when', 'what', 'who', 'which', 'how', 'where', 'do', 'does', 'can', 'should', 'will', 'we', 'us', 'i', 'me', 'goes', 'go', 'get', 'gets', 'need', 'needs', 'want', 'wants', 'from', 'about', 'up', 'down', 'out']);
 /** English words kept inside a title even though EN_STOP would drop them (team leader). */
 const TITLE_KEEP = new Set(['team', 'staff']);
 
@@ -46,6 +48,21 @@ export class WordExpander {
     if (english) this.englishVariants(topic, out, { title: false, known: opts.known });
     else this.chineseVariants(topic, out, opts);
     return out.list;
+  }
+
+  /**
+   * An English topic in the documents' own English words (documents written in English, or with English
+   * lines): its content words, each in the form the documents use (articles → article), those they lack left
+   * out; empty when none is there.
+   */
+  englishWords(topic: string, known: (word: string) => number): string {
+    const words = englishKey(topic).split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !EN_STOP.has(w) && !EN_FRAME.has(w));
+    const forms = words.map((w) => {
+      const options = [...new Set([w, ...lemmas(w), `${singular(w)}s`])].map((f) => ({ f, n: known(f) })).filter((o) => o.n > 0);
+      // the form as typed when the documents have it, else their commonest
+      return options.find((o) => o.f === w)?.f ?? options.sort((a, b) => b.n - a.n)[0]?.f;
+    });
+    return [...new Set(forms.filter((f): f is string => f !== undefined))].join(' ');
   }
 
   /**

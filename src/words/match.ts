@@ -43,9 +43,10 @@ export function matchNames(
   // English words spelled like no title's pinyin (HR manager ≈ a pinyin string by chance) suggest, not answer
   const base = q.english && q.phrase?.includes(' ') ? typed.map((m) => ({ key: m.key, score: Math.min(m.score, SUGGESTION) })) : typed;
   let best: WordMatch = { matches: base };
-  // a Chinese rewrite is tried exactly only: a fuzzy search costs ~1-3 ms at 100k roles, and the typed
-  // words' own fuzzy match already covers near spellings
-  for (const v of q.english ? variants.slice(0, FUZZY_VARIANTS) : []) {
+  // a fuzzy search costs ~1-3 ms at 100k roles: an English rewrite gets one; a Chinese one only when the typed
+  // words found no name at all (保安 → 安保 → 安保员), since their own fuzzy match already covers near spellings
+  const fuzzy = q.english || !typed.length || typed[0].score < SUGGESTION ? variants.slice(0, FUZZY_VARIANTS) : [];
+  for (const v of fuzzy) {
     const found = scaled(titles.match([v.text], limit, { ...opts, fts: false }));
     // a guess built from a guess answers only when close; otherwise the typed words' own matches stay (suggestions)
     if (found[0] && found[0].score >= VARIANT_FUZZY && found[0].score > (best.matches[0]?.score ?? 0)) best = { matches: found, understood: v.understood };
@@ -73,12 +74,14 @@ export function searchTopics<T>(
   known: (word: string) => number,
   search: (topic: string) => WhoHit<T>[],
 ): { hits: WhoHit<T>[]; understood?: Understood } {
-  const own = q.english ? [] : search(q.topic);
+  // an English topic's own words find the documents' English lines; its translations the Chinese ones (below)
+  const englishOwn = q.english ? words.englishWords(q.topic, known) : '';
+  const own = q.english ? (englishOwn ? search(englishOwn) : []) : search(q.topic);
   const strong = (h: WhoHit<T>) => h.score >= STRONG_HIT;
   const lacking = !q.english && words.lacksWord(q.topic, known);
   // the question's own words are all in the documents and found roles: nothing to widen, no time spent
   // (each rewrite is another search, a few ms at 100k roles)
-  if (!lacking && own.length) return { hits: own };
+  if (!lacking && own.length && !q.english) return { hits: own };
   const rewrites = words.topicVariants(q.topic, q.english, { near: true, known });
   // each search costs a few ms at 100k roles: an English topic (nothing of its own) gets more of them
   const tried = (lacking ? rewrites.filter((v) => known(v.understood.from) === 0) : rewrites).slice(0, q.english ? VARIANT_SEARCHES_EN : VARIANT_SEARCHES);
@@ -98,6 +101,7 @@ export function searchTopics<T>(
   const ownStrong = lacking ? [] : own.filter(strong);
   const ownRest = own.filter((h) => !ownStrong.includes(h)).map((h) => (lacking ? { ...h, score: Math.min(h.score * PARTIAL_FACTOR, STRONG_HIT - 0.01) } : h));
   const rest = [...ownRest, ...fromRewrites.filter((h) => !strong(h))].sort((a, b) => b.score - a.score);
-  const hits: WhoHit<T>[] = [...ownStrong, ...fromRewrites.filter(strong), ...rest];
+  // English: the words as written and their translations are two readings of one question, ranked together
+  const hits: WhoHit<T>[] = q.english ? [...own, ...fromRewrites].sort((a, b) => b.score - a.score) : [...ownStrong, ...fromRewrites.filter(strong), ...rest];
   return { hits, understood: hits[0] ? found.get(hits[0].id)?.understood : undefined };
 }

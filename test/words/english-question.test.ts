@@ -19,6 +19,13 @@ describe('English questions', () => {
     ['Who handles customer complaints?', 'who', undefined, 'customer complaints'],
     ['which team is responsible for patrolling', 'who', undefined, 'patrolling'],
     ['please tell me who takes care of the warehouse', 'who', undefined, 'the warehouse'],
+    // any verb after who asks who does it; who is + an article still asks for a role
+    ['who schedules the nurse shifts?', 'who', undefined, 'schedules the nurse shifts'],
+    ['Who fixes the printer', 'who', undefined, 'fixes the printer'],
+    ['who is on call at night?', 'who', undefined, 'is on call at night'],
+    ['who do I contact about payslips?', 'who', undefined, 'payslips'],
+    ['who is the cashier', 'role', undefined, 'cashier'],
+    ['who was the first manager', 'role', undefined, 'who was the first manager'],
   ])('%s → %s %s (%s)', (q, intent, field, phrase) => {
     const p = parseQuestion(q);
     expect(p.lang).toBe('en');
@@ -30,6 +37,15 @@ describe('English questions', () => {
   it('leaves Chinese, pinyin-looking and mixed questions to the Chinese rules', () => {
     expect(parseQuestion('客服主管的上级是谁').lang).toBe('zh');
     expect(parseQuestion('TAM的上级是谁')).toMatchObject({ lang: 'zh', intent: 'field', field: 'reportsTo' });
+  });
+
+  it('keeps the English words of a Chinese question as typed, to be translated', () => {
+    expect(parseQuestion('cashier主要干什么')).toMatchObject({ lang: 'zh', intent: 'role', phrase: 'cashier' });
+    expect(parseQuestion('Head Chef的工作内容')).toMatchObject({ lang: 'zh', intent: 'field', field: 'duties', phrase: 'head chef' });
+    expect(parseQuestion('petty cash谁管')).toMatchObject({ lang: 'zh', intent: 'who', phrase: 'petty cash' });
+    // Chinese in the name: its own words are searched, nothing to translate
+    expect(parseQuestion('HR专员的职责').phrase).toBeUndefined();
+    expect(parseQuestion('客服主管的职责').phrase).toBeUndefined();
   });
 });
 
