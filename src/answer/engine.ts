@@ -17,6 +17,7 @@ import { WordExpander } from '../words/expand.js';
 import { GLOSSARY_META, Glossary } from '../words/glossary.js';
 import { matchNames, searchTopics } from '../words/match.js';
 import { wordTable } from '../words/table.js';
+import { chineseReadings, englishReadings, rankByHead, withGuesses } from './heads.js';
 import { EXACT_NAME, ReportingLines } from './reporting.js';
 import type { Answer, Answerer, Evidence, Field, Ranked, ReportingLine, Understood } from './types.js';
 
@@ -113,7 +114,11 @@ export class AnswerEngine implements Answerer {
 
     // a title with its department or document (市场管理中心的客服主管) first, then names as typed or through words
     const qualified = english ? null : this.qualified(parsed.subjects, parsed.field);
-    const { ranked, understood } = qualified ? { ranked: qualified, understood: undefined } : this.rankTitles(parsed.subjects, parsed.field, english ? parsed.phrase : undefined);
+    const titled = qualified ? { ranked: qualified, understood: undefined } : this.rankTitles(parsed.subjects, parsed.field, english ? parsed.phrase : undefined);
+    const { understood } = titled;
+    // no name close enough: guesses by the kind of post the name ends with (heads.ts)
+    const unsure = !qualified && (!titled.ranked.length || titled.ranked[0].score < CONFIDENT_SCORE);
+    const ranked = unsure ? withGuesses(titled.ranked, this.byHead(parsed.subjects[0] ?? parsed.key, english ? parsed.phrase : undefined)).slice(0, MAX_RESULTS) : titled.ranked;
     const query = english ? (parsed.phrase ?? parsed.key) : (parsed.subjects[0] ?? parsed.key);
     // a field question names its role on purpose and gets the field of the nearest one; a bare name gets a card only when sure
     const sure = parsed.intent === 'field' ? FOUND_SCORE : CONFIDENT_SCORE;
@@ -161,6 +166,13 @@ export class AnswerEngine implements Answerer {
     // best first; a field question keeps the roles that state the field in front
     if (!field) out.sort((a, b) => b.score - a.score);
     return { ranked: out.slice(0, MAX_RESULTS), ...(understood ? { understood } : {}) };
+  }
+
+  /** Roles whose names end with the kind of post asked for, ranked by how much of the rest their text bears out. */
+  private byHead(subject: string, english?: string): Ranked[] {
+    const options = (w: string, title: boolean) => this.words.chineseOptions(w, title);
+    const readings = english ? englishReadings(english, options) : chineseReadings(subject, (w) => options(w, false));
+    return rankByHead(readings, { names: (h) => this.titles.match([h], 20, { fts: false }), roles: (k) => this.rowsFor(k, { limit: 3 }).map((r) => r.role) });
   }
 
   /**

@@ -50,6 +50,11 @@ export class WordExpander {
     return out.list;
   }
 
+  /** The Chinese an English word or phrase stands for (glossary, workplace abbreviations, the table; title: title words too). */
+  chineseOptions(word: string, title: boolean): string[] {
+    return this.englishOptions(englishKey(word), title).map((o) => o.text);
+  }
+
   /**
    * An English topic in the documents' own English words (documents written in English, or with English
    * lines): its content words, each in the form the documents use (articles → article), those they lack left

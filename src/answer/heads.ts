@@ -1,0 +1,118 @@
+/**
+ * A name not found as typed, read the way post names are built: the kind of post at the end (药师, 柜员, 护士,
+ * attendant) and what sets it apart before it (药店里的, 银行, 重症监护, room). Roles whose names end with that
+ * kind are ranked by how much of the rest their own text bears out (执业药师 for 药店里的药师, ICU责任护士 for
+ * 重症监护护士) — occupation search's order of evidence: the title's head word first, then the description.
+ * These are guesses: they score below a confident match, so they are offered, never shown as the answer card.
+ */
+import type { Role } from '../roles/schema.js';
+import type { NameMatch } from '../search/titles.js';
+import { canonical } from '../text/normalize.js';
+import type { Ranked } from './types.js';
+
+/**
+ * One way to read the typed name: alternatives for its head, and the rest as units, each with alternatives.
+ * sure: the head is as typed (Chinese), so a head few names carry needs no other evidence; a translated one does.
+ */
+export type HeadReading = { heads: string[]; units: string[][]; sure: boolean };
+export type HeadLookup = { names(head: string): NameMatch[]; roles(key: string): Role[] };
+
+/** A name ending with the head, or holding it inside (销售 in 销售顾问); plus up to EVIDENCE for the rest borne out. */
+const ENDS = 0.6;
+const INSIDE = 0.52;
+const EVIDENCE = 0.14;
+const UNBORNE = 0.06;
+const MIN_HEAD = 2;
+const MAX_NAMES = 12;
+/** A head carried by this many names or fewer (药师, 柜员) is specific enough to guess by. */
+const SPECIFIC_HEAD = 3;
+const MAX_RESULTS = 6;
+/** Words joining the rest to the head (药店里的药师, 卖车的销售): not evidence. */
+const JOINERS = /(?:里的|的|里|中的)$/;
+/** A head needs a post ending after it to count as the name's end (保全 in 驻卫保全员). */
+const POST_TAIL = /^(?:员|人员|师|工)?$/;
+
+/** Readings of a Chinese name, longest head first: 药店里的药师 → 药师 with 药店 (bigrams) as evidence. */
+export function chineseReadings(key: string, latinUnit: (word: string) => string[]): HeadReading[] {
+  const chars = Array.from(key);
+  const out: HeadReading[] = [];
+  for (let k = 1; k + MIN_HEAD <= chars.length; k++) {
+    const head = chars.slice(k).join('');
+    // never inside an English word (hr助理 is hr + 助理, not h + r助理)
+    if (/^[的里]/.test(head) || /^[a-z0-9]{2}$/.test(chars[k - 1] + chars[k])) continue;
+    const rest = chars.slice(0, k).join('').replace(JOINERS, '');
+    if (!rest) continue;
+    out.push({ heads: [head], units: evidenceUnits(rest, latinUnit), sure: true });
+  }
+  return out;
+}
+
+/** The rest's Han bigrams (a lone character as itself) and its latin words through latinUnit (HR → 人事, 人力资源). */
+function evidenceUnits(rest: string, latinUnit: (word: string) => string[]): string[][] {
+  const units: string[][] = [];
+  for (const run of rest.match(/\p{Script=Han}+|[a-z0-9]+/gu) ?? []) {
+    if (!/\p{Script=Han}/u.test(run)) {
+      units.push([run, ...latinUnit(run)]);
+      continue;
+    }
+    const cs = Array.from(run);
+    if (cs.length === 1) units.push([run]);
+    for (let i = 0; i + 1 < cs.length; i++) units.push([cs[i] + cs[i + 1]]);
+  }
+  return units;
+}
+
+/** Roles for the first reading whose head some name carries, best first. */
+export function rankByHead(readings: HeadReading[], lookup: HeadLookup): Ranked[] {
+  for (const { heads, units, sure } of readings) {
+    const scored = new Map<string, Ranked>();
+    for (const head of heads) {
+      const names = lookup.names(head).filter((m) => m.key.includes(head)).slice(0, MAX_NAMES);
+      // a kind many names share (经理 for housekeeping manager) is no guess alone: the rest must agree too
+      const generic = !sure || names.length > SPECIFIC_HEAD;
+      for (const m of names) {
+        const at = m.key.lastIndexOf(head);
+        const base = POST_TAIL.test(m.key.slice(at + head.length)) ? ENDS : INSIDE;
+        for (const role of lookup.roles(m.key)) {
+          const share = borneOut(units, role);
+          if (generic && units.length && !share) continue;
+          // nothing of the rest in its text (保洁阿姨 → 洗碗阿姨): below a near name holding it (保洁员)
+          const score = base + EVIDENCE * share - (units.length && !share ? UNBORNE : 0);
+          if ((scored.get(role.id)?.score ?? 0) < score) scored.set(role.id, { role, score });
+        }
+      }
+    }
+    if (scored.size) return [...scored.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
+  }
+  return [];
+}
+
+/** The name matches and the guesses together, each role once at its better score, best first. */
+export function withGuesses(ranked: Ranked[], guesses: Ranked[]): Ranked[] {
+  const best = new Map<string, Ranked>();
+  for (const r of [...ranked, ...guesses]) if ((best.get(r.role.id)?.score ?? -1) < r.score) best.set(r.role.id, r);
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+/** The share of the units the role's own words hold (any alternative of a unit counts). */
+function borneOut(units: string[][], role: Role): number {
+  if (!units.length) return 0;
+  const text = canonical([role.title, ...role.aliases, role.department ?? '', ...role.duties, ...role.requirements].join('\n'));
+  return units.filter((alts) => alts.some((a) => text.includes(a))).length / units.length;
+}
+
+/** English words that are no part of a title (the, of, our). */
+const EN_SKIP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'our', 'my', 'your', 'in', 'at', 'on']);
+
+/**
+ * The reading of an English name: its last word is the kind of post (attendant → 服务员), the other words
+ * are evidence as typed or translated (room → 客房, 房间). options gives a word's Chinese (title: with the
+ * curated title words such as specialist → 专员).
+ */
+export function englishReadings(phrase: string, options: (word: string, title: boolean) => readonly string[]): HeadReading[] {
+  const words = phrase.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !EN_SKIP.has(w));
+  const last = words.pop();
+  if (!last) return [];
+  const heads = options(last, true).filter((o) => Array.from(o).length >= MIN_HEAD);
+  return heads.length ? [{ heads, units: words.map((w) => [w, ...options(w, false)]), sure: false }] : [];
+}
