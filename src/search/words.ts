@@ -70,13 +70,38 @@ function meaningful(w: string): boolean {
   return chars.length >= 2 && (isHan(chars[0]) || /^[\p{L}\p{N}]+$/u.test(w));
 }
 
+/** Single characters that are words of their own (particles, pronouns, common verbs and adverbs of a question). */
+const FUNCTION_CHAR = /^[了的地得着过和与及或在把被给让向从对为也都就还又再很太更最快要想会能可去来找谁吗呢吧啊呀哪怎么我你他她它们个把这那有是没不]$/u;
+
+/**
+ * jieba splits a word its dictionary lacks into single characters (续卡 → 续 / 卡): neighbouring single
+ * characters that are not words of their own are joined back into one (健身卡快到期了续卡 keeps 续卡).
+ */
+function joinSingles(words: string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  const flush = () => {
+    if (run) out.push(run);
+    run = '';
+  };
+  for (const w of words) {
+    if (w.length === 1 && isHan(w) && !FUNCTION_CHAR.test(w)) run += w;
+    else {
+      flush();
+      out.push(w);
+    }
+  }
+  flush();
+  return out;
+}
+
 /** The words of a who-question topic, each with its sub-words, in question order, without repeats. */
 export function termGroups(topic: string): TermGroup[] {
   const seg = segmenter();
   const out = new Map<string, TermGroup>();
   for (const part of canonical(topic).split(SEPARATOR)) {
     if (!part) continue;
-    for (const word of seg.cut(part, false)) {
+    for (const word of joinSingles(seg.cut(part, false))) {
       if (!meaningful(word) || out.has(word)) continue;
       const subs = Array.from(word).length > 2 ? seg.cutForSearch(word, false).filter((s) => s !== word && meaningful(s)) : [];
       out.set(word, { word, subs: [...new Set(subs)] });

@@ -46,6 +46,12 @@ describe('word matching', () => {
     expect(m.credit).toBeGreaterThan(0.4);
     expect(marked('制作公司每月的工资报表,按时发放工资', m.marks)).toContain('工资');
   });
+
+  it('joins back the characters of a word the dictionary lacks, not particles and pronouns', () => {
+    // jieba cuts 续卡 (renew a card) into 续 / 卡; 快 and 了 stay words of their own
+    expect(termGroups('健身卡快到期了续卡').map((g) => g.word)).toEqual(['健身卡', '到期', '续卡']);
+    expect(termGroups('我想存钱取钱').map((g) => g.word)).toEqual(['存钱', '取钱']);
+  });
 });
 
 describe('the trimmed dictionary', () => {
