@@ -12,7 +12,7 @@ export type EnglishParse = { intent: Intent; field?: Field; phrase: string };
 const LEAD = /^(?:\/role\s+)?(?:(?:hi|hello|hey|please|pls|can you tell me|could you tell me|tell me|i want to know|i'd like to know|show me|i need)\b[ ,]*)*/;
 const ART = '(?:(?:the|a|an|our|my)\\s+)?';
 const P = '(?<p>.+?)';
-const ROLE_WORD = /\s+(?:role|position|job|post)$/;
+const ROLE_WORD = /\s+(?:role|position|job|post|job description|jd|job profile|job spec)$/;
 
 /** verb: the phrase must open with a verb in the third person, or with "is on/in" (who is on call when…). */
 type Rule = { re: RegExp; intent: Intent; field?: Field; verb?: boolean };

@@ -82,7 +82,7 @@ const RULES: Rule[] = [
 ];
 
 /** Trailing words that name the kind of thing rather than the role itself (居转户岗位 is tried whole first). */
-const SUBJECT_TAIL = /(?:岗位|职位|这个岗位|这个职位|一职)$/;
+const SUBJECT_TAIL = /(?:岗位|职位|这个岗位|这个职位|一职|的?(?:岗位|职位)?(?:说明书|描述|jd))$/;
 const SUBJECT_LEAD = /^(?:这个|那个|咱们|我们|公司的?|我们公司的?)/;
 
 function subjectsOf(s: string): string[] {

@@ -94,6 +94,9 @@ describe('parseQuestion', () => {
     expect(p.intent).toBe('role');
     expect(p.subjects).toEqual(['居转户岗位', '居转户']);
     expect(parseQuestion('请购专员').subjects).toContain('请购专员');
+    // the document asked for by its name: 岗位说明书, 职位描述, JD
+    expect(parseQuestion('客服主管岗位说明书').subjects).toContain('客服主管');
+    expect(parseQuestion('客服主管的JD').subjects).toContain('客服主管');
   });
 
   it('gives an empty key for empty or punctuation-only input', () => {

@@ -25,6 +25,8 @@ describe('English questions', () => {
     ['who is on call at night?', 'who', undefined, 'is on call at night'],
     ['who do I contact about payslips?', 'who', undefined, 'payslips'],
     ['who is the cashier', 'role', undefined, 'cashier'],
+    ['head nurse job description', 'role', undefined, 'head nurse'],
+    ['Sous Chef JD', 'role', undefined, 'sous chef'],
     ['who was the first manager', 'role', undefined, 'who was the first manager'],
   ])('%s → %s %s (%s)', (q, intent, field, phrase) => {
     const p = parseQuestion(q);
