@@ -172,7 +172,7 @@ export class AnswerEngine implements Answerer {
   private byHead(subject: string, english?: string): Ranked[] {
     const options = (w: string, title: boolean) => this.words.chineseOptions(w, title);
     const readings = english ? englishReadings(english, options) : chineseReadings(subject, (w) => options(w, false));
-    return rankByHead(readings, { names: (h) => this.titles.match([h], 20, { fts: false }), roles: (k) => this.rowsFor(k, { limit: 3 }).map((r) => r.role) });
+    return rankByHead(readings, { names: (h) => this.titles.containing(h, 20), roles: (k) => this.rowsFor(k, { limit: 3 }).map((r) => r.role) });
   }
 
   /**

@@ -6,7 +6,6 @@
  * These are guesses: they score below a confident match, so they are offered, never shown as the answer card.
  */
 import type { Role } from '../roles/schema.js';
-import type { NameMatch } from '../search/titles.js';
 import { canonical } from '../text/normalize.js';
 import type { Ranked } from './types.js';
 
@@ -15,7 +14,8 @@ import type { Ranked } from './types.js';
  * sure: the head is as typed (Chinese), so a head few names carry needs no other evidence; a translated one does.
  */
 export type HeadReading = { heads: string[]; units: string[][]; sure: boolean };
-export type HeadLookup = { names(head: string): NameMatch[]; roles(key: string): Role[] };
+/** names: the names holding a head text; roles: the roles of one name. */
+export type HeadLookup = { names(head: string): string[]; roles(key: string): Role[] };
 
 /** A name ending with the head, or holding it inside (销售 in 销售顾问); plus up to EVIDENCE for the rest borne out. */
 const ENDS = 0.6;
@@ -67,13 +67,13 @@ export function rankByHead(readings: HeadReading[], lookup: HeadLookup): Ranked[
   for (const { heads, units, sure } of readings) {
     const scored = new Map<string, Ranked>();
     for (const head of heads) {
-      const names = lookup.names(head).filter((m) => m.key.includes(head)).slice(0, MAX_NAMES);
+      const names = lookup.names(head).slice(0, MAX_NAMES);
       // a kind many names share (经理 for housekeeping manager) is no guess alone: the rest must agree too
       const generic = !sure || names.length > SPECIFIC_HEAD;
-      for (const m of names) {
-        const at = m.key.lastIndexOf(head);
-        const base = POST_TAIL.test(m.key.slice(at + head.length)) ? ENDS : INSIDE;
-        for (const role of lookup.roles(m.key)) {
+      for (const name of names) {
+        const at = name.lastIndexOf(head);
+        const base = POST_TAIL.test(name.slice(at + head.length)) ? ENDS : INSIDE;
+        for (const role of lookup.roles(name)) {
           const share = borneOut(units, role);
           if (generic && units.length && !share) continue;
           // nothing of the rest in its text (保洁阿姨 → 洗碗阿姨): below a near name holding it (保洁员)

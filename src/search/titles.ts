@@ -143,6 +143,26 @@ export class TitleMatcher {
     return lo < this.keys.length && this.keys[lo] === key;
   }
 
+  /**
+   * Names holding a Han text of two or more characters (names ending in 药师), up to limit, shortest first:
+   * walks the rarest of its character pairs' postings, no fuzzy scoring.
+   */
+  containing(part: string, limit: number): string[] {
+    const chars = Array.from(part);
+    if (chars.length < 2) return [];
+    let rarest: Postings | undefined;
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const list = this.postings.get('b' + chars[i] + chars[i + 1]);
+      if (!list) return [];
+      if (!rarest || list.count < rarest.count) rarest = list;
+    }
+    const out: string[] = [];
+    rarest!.forEach((i) => {
+      if (this.keys[i].includes(part)) out.push(this.keys[i]);
+    });
+    return out.sort((a, b) => a.length - b.length || compareCodePoints(a, b, 0, b.length)).slice(0, limit);
+  }
+
   /** Names that equal the query as a title, alias, pinyin or initials key: titles first, then aliases, then sounds. */
   exact(q: string): NameMatch[] {
     if (!q) return [];
