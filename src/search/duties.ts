@@ -14,7 +14,7 @@ import { groupMatch, mentions, mergeMarks, segmentLine, termGroups, type TermGro
 
 export type DutyHit = { rowid: number; bm25: number; all: boolean };
 /** The question's words that occur in the index, each with its idf weight and FTS5 expression. */
-export type WhoQuery = { groups: Array<TermGroup & { weight: number; df: number; fts: string }> };
+export type WhoQuery = { groups: Array<TermGroup & { weight: number; df: number; fts: string }>; missing: number };
 
 const OR_GROUPS = 8;
 /** As in Vocabulary.informative: a word in more than this share of roles is left out of the AND query. */
@@ -41,6 +41,7 @@ export class DutySearch {
   query(topic: string): WhoQuery {
     const common = this.commonDf();
     const groups: WhoQuery['groups'] = [];
+    let missing = 0;
     for (const g of termGroups(topic)) {
       const alts = [g.word, ...g.subs].map((w) => {
         const tokens = bigramTokens(w);
@@ -48,13 +49,16 @@ export class DutySearch {
         return { tokens, df };
       });
       const usable = alts.filter((a, i) => a.df > 0 && (i === 0 || a.df <= common));
-      if (!usable.length) continue;
+      if (!usable.length) {
+        missing++;
+        continue;
+      }
       const df = Math.max(...usable.map((a) => a.df));
       const own = alts[0].df || df;
       const fts = usable.length === 1 ? phrase(usable[0].tokens) : `(${usable.map((a) => phrase(a.tokens)).join(' OR ')})`;
       groups.push({ ...g, df, weight: Math.log(1 + this.vocab.roles / own), fts });
     }
-    return { groups };
+    return { groups, missing };
   }
 
   private commonDf(): number {
@@ -97,8 +101,10 @@ export class DutySearch {
  * covering the question is strong evidence), the share found anywhere in the duties, the share in its names;
  * and the best lines, marked where question words occur as words.
  */
-export function whoEvidence(role: Role, { groups }: WhoQuery, max = 3): { evidence: Evidence[]; bestShare: number; coverage: number; titleShare: number } {
-  const total = groups.reduce((s, g) => s + g.weight, 0) || 1;
+export function whoEvidence(role: Role, { groups, missing }: WhoQuery, max = 3): { evidence: Evidence[]; bestShare: number; coverage: number; titleShare: number } {
+  // a question word no document has is still part of what was asked: it counts as much as the rarest word
+  // present, so roles holding only the other words (每天 of 每天夜里关账) are partial answers
+  const total = groups.reduce((s, g) => s + g.weight, 0) + missing * Math.max(0, ...groups.map((g) => g.weight)) || 1;
   const best = new Array<number>(groups.length).fill(0);
   const lines = role.duties
     .map((text, index) => {
