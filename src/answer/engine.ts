@@ -193,6 +193,14 @@ export class AnswerEngine implements Answerer {
     return null;
   }
 
+  /** Whether some duty lines are in English (the, and in 1 % of the roles): Chinese questions are then searched in English too. */
+  private get englishLines(): boolean {
+    this.hasEnglish ??= this.known('the') + this.known('and') >= Math.max(1, this.vocab.roles / 100);
+    return this.hasEnglish;
+  }
+
+  private hasEnglish: boolean | undefined;
+
   /** In how many roles a word's every bigram occurs (at most): 0 means the documents lack it, so a rewrite to it cannot help. */
   private readonly known = (w: string): number => {
     // table and topic words are simplified Han already: their bigrams directly
@@ -206,7 +214,7 @@ export class AnswerEngine implements Answerer {
     const inDepartment = lead ? this.rankWho(lead.rest, DEPARTMENT_POOL, (r) => qualifies(r, lead.department)) : [];
     const { hits, understood } = inDepartment.length
       ? { hits: inDepartment.map((h) => ({ id: h.role.id, score: h.score, hit: h })), understood: undefined }
-      : searchTopics(this.words, { topic, english }, this.known, (t) => this.whoHits(t));
+      : searchTopics(this.words, { topic, english, englishLines: this.englishLines }, this.known, (t) => this.whoHits(t));
     if (!hits.length) {
       const suggestions = suggestionsOf(this.rankTitles([normalizeKey(topic)], undefined, english ? topic : undefined).ranked);
       return { kind: 'notFound', question, intent: 'who', query: topic, suggestions };

@@ -5,6 +5,7 @@
  */
 import { ABBREVIATIONS, TITLE_AFFIXES } from './affixes.js';
 import { englishKey, lemmas, singular } from './english.js';
+import { termGroups } from '../search/words.js';
 import type { Glossary } from './glossary.js';
 import type { WordTable } from './table.js';
 
@@ -62,12 +63,34 @@ export class WordExpander {
    */
   englishWords(topic: string, known: (word: string) => number): string {
     const words = englishKey(topic).split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !EN_STOP.has(w) && !EN_FRAME.has(w));
-    const forms = words.map((w) => {
-      const options = [...new Set([w, ...lemmas(w), `${singular(w)}s`])].map((f) => ({ f, n: known(f) })).filter((o) => o.n > 0);
-      // the form as typed when the documents have it, else their commonest
-      return options.find((o) => o.f === w)?.f ?? options.sort((a, b) => b.n - a.n)[0]?.f;
-    });
-    return [...new Set(forms.filter((f): f is string => f !== undefined))].join(' ');
+    return [...new Set(words.map((w) => documentForm(w, known)).filter((f): f is string => f !== undefined))].join(' ');
+  }
+
+  /**
+   * A Chinese topic's words in the documents' English (调配房间 → allocation room), for bilingual documents whose
+   * duty lines are partly English, with the share of the topic's words that found an English form there (a
+   * reading from one word of five is no reading). At most MAX_OPTIONS forms per Chinese word.
+   */
+  englishOfChinese(topic: string, known: (word: string) => number): { text: string; share: number } {
+    const out = new Set<string>();
+    const groups = termGroups(topic);
+    let found = 0;
+    for (const g of groups) {
+      let n = 0;
+      for (const key of [g.word, ...g.subs].flatMap((w) => this.table.englishOf(w))) {
+        // a phrase's words each (at night → night), frame and stop words left out
+        for (const w of key.split(/[^a-z0-9]+/)) {
+          if (n >= MAX_OPTIONS || w.length < 3 || EN_STOP.has(w) || EN_FRAME.has(w)) continue;
+          const f = documentForm(w, known);
+          if (f && !out.has(f)) {
+            out.add(f);
+            n++;
+          }
+        }
+      }
+      if (n) found++;
+    }
+    return { text: [...out].join(' '), share: groups.length ? found / groups.length : 0 };
   }
 
   /**
@@ -165,6 +188,24 @@ export class WordExpander {
 }
 
 type Option = { text: string; via: Via; affix?: boolean };
+
+/**
+ * The form of an English word the documents use: as given when they have it, else their commonest of its
+ * lemmas and derived forms (articles → article, allocate → allocation); undefined when none occurs.
+ */
+function documentForm(w: string, known: (word: string) => number): string | undefined {
+  if (known(w) > 0) return w;
+  const stem = w.replace(/e$/, '');
+  const forms = [...lemmas(w), `${singular(w)}s`, `${stem}ion`, `${stem}ation`, `${w}ment`, `${stem}ing`, `${w}ed`, `${stem}ed`];
+  let best: string | undefined;
+  let most = 0;
+  for (const f of new Set(forms)) {
+    // a form no longer a word of its own (thing → th, the) is none
+    const n = f === w || f.length < 4 || EN_STOP.has(f) || EN_FRAME.has(f) ? 0 : known(f);
+    if (n > most) [best, most] = [f, n];
+  }
+  return best;
+}
 
 /** Combinations of one option per part, best options first (by the sum of their ranks), at most max. */
 function product<T>(parts: T[][], max: number): T[][] {

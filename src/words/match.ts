@@ -62,6 +62,8 @@ const VARIANT_SEARCHES = 2;
 const VARIANT_SEARCHES_EN = 3;
 const VARIANT_WHO_FACTOR = 0.9;
 const PARTIAL_FACTOR = 0.5;
+/** An English reading of a Chinese question is searched when at least this share of its words has one. */
+const ENGLISH_SHARE = 0.5;
 
 /**
  * "Who handles" hits for a topic, topped up from its rewrites when the topic's own words find nothing, or
@@ -70,7 +72,7 @@ const PARTIAL_FACTOR = 0.5;
  */
 export function searchTopics<T>(
   words: WordExpander,
-  q: { topic: string; english: boolean },
+  q: { topic: string; english: boolean; englishLines?: boolean },
   known: (word: string) => number,
   search: (topic: string) => WhoHit<T>[],
 ): { hits: WhoHit<T>[]; understood?: Understood } {
@@ -81,15 +83,20 @@ export function searchTopics<T>(
   const lacking = !q.english && words.lacksWord(q.topic, known);
   // the question's own words are all in the documents and found roles: nothing to widen, no time spent
   // (each rewrite is another search, a few ms at 100k roles)
-  if (!lacking && own.length && !q.english) return { hits: own };
-  const rewrites = words.topicVariants(q.topic, q.english, { near: true, known });
+  // documents with English duty lines (bilingual hotels, multinationals): the Chinese topic in their English too
+  const reading = !q.english && q.englishLines ? words.englishOfChinese(q.topic, known) : null;
+  const inEnglish = reading && reading.share >= ENGLISH_SHARE ? reading.text : '';
+  if (!lacking && own.length && !q.english && !inEnglish) return { hits: own };
+  const rewrites = lacking || !own.length || q.english ? words.topicVariants(q.topic, q.english, { near: true, known }) : [];
   // each search costs a few ms at 100k roles: an English topic (nothing of its own) gets more of them
   const tried = (lacking ? rewrites.filter((v) => known(v.understood.from) === 0) : rewrites).slice(0, q.english ? VARIANT_SEARCHES_EN : VARIANT_SEARCHES);
+  if (inEnglish) tried.push({ text: inEnglish, understood: { from: q.topic, to: inEnglish, via: 'english' } });
   const ownIds = new Set(own.map((h) => h.id));
   const found = new Map<string, WhoHit<T> & { understood: Understood }>();
   for (const v of tried) {
     for (const h of search(v.text)) {
-      const score = h.score * (q.english ? 1 : VARIANT_WHO_FACTOR);
+      // an English reading counts by how much of the question it could say (2 of 3 words: two thirds)
+      const score = h.score * (q.english ? 1 : VARIANT_WHO_FACTOR) * (v.text === inEnglish ? reading!.share : 1);
       if (ownIds.has(h.id) || (found.get(h.id)?.score ?? -1) >= score) continue;
       found.set(h.id, { ...h, score, understood: v.understood });
     }

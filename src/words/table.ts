@@ -13,6 +13,8 @@ export type WordTable = {
   near(word: string): readonly string[];
   /** Chinese words for an English key (cashier → 出纳, 收银员), the likeliest first. */
   english(key: string): readonly string[];
+  /** English keys whose translations include a Chinese word (夜里 → night), those naming it first first. */
+  englishOf(word: string): readonly string[];
   /** Longest Chinese word of the table starting at text[at] (for splitting titles into words). */
   wordAt(text: string, at: number): string | null;
 };
@@ -59,7 +61,47 @@ export function parseWordTable(text: string): WordTable {
     }
     return words;
   };
+  // Chinese word → English keys, built on first use as one string and two arrays (~98k pairs, ~1.5 MB): an
+  // object per pair would cost several times that in the serving process
+  let reverse: { words: string; starts: Int32Array; keys: Int32Array } | null = null;
+  const reverseIndex = () => {
+    if (reverse) return reverse;
+    const pairs: Array<[string, number, number]> = [];
+    for (let i = 0; i < lineStart.length; i++) {
+      const at = lineStart[i];
+      if (text[at] !== 'e') continue;
+      const tab = text.indexOf('\t', at + 2);
+      const end = text.indexOf('\n', tab);
+      text.slice(tab + 1, end < 0 ? text.length : end).split(' ').forEach((w, rank) => w && pairs.push([w, i, rank]));
+    }
+    // by word, then by how early the key names it (夜 → night before evening)
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] - b[2]));
+    const starts = new Int32Array(pairs.length + 1);
+    let joined = '';
+    pairs.forEach((p, i) => {
+      starts[i] = joined.length;
+      joined += p[0];
+    });
+    starts[pairs.length] = joined.length;
+    reverse = { words: joined, starts, keys: Int32Array.from(pairs, (p) => p[1]) };
+    return reverse;
+  };
+  const englishOf = (word: string): string[] => {
+    const r = reverseIndex();
+    const at = (i: number) => r.words.slice(r.starts[i], r.starts[i + 1]);
+    let lo = 0;
+    let hi = r.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at(mid) < word) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < r.keys.length && at(i) === word; i++) out.push(keyOf(r.keys[i]).slice(2));
+    return out;
+  };
   return {
+    englishOf,
     synonyms: (w) => lookup('s', w),
     near: (w) => lookup('n', w),
     english: (k) => lookup('e', k),

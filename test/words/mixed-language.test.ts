@@ -20,6 +20,28 @@ const answerer = useFixtureAnswerer(() => [
 
 const top = (a: Answer): string | undefined => (a.kind === 'role' || a.kind === 'field' ? a.best.role.title : a.kind === 'who' ? a.hits[0]?.role.title : undefined);
 
+// a bilingual hotel: some duty lines only in English
+const hotel = useFixtureAnswerer(() => [
+  role({ file: 'hotel.txt', line: 1, title: '前厅经理', duties: ['Plan shifts for the front desk and concierge.', 'Handle overbooking and room allocation for groups.'] }),
+  role({ file: 'hotel.txt', line: 10, title: '楼层领班', duties: ['检查客房卫生', '安排服务员排班'] }),
+  role({ file: 'hotel.txt', line: 20, title: '夜审员', duties: ['Run the night audit and close the business day.'] }),
+  role({ file: 'hotel.txt', line: 30, title: '墩子', duties: ['每天切配原料', '保持砧板卫生'] }),
+]);
+
+describe('Chinese questions over English duty lines', () => {
+  it('are searched in the English too, and say so', () => {
+    const a = hotel().ask('谁来调配房间');
+    expect(top(a)).toBe('前厅经理');
+    expect(a.kind === 'who' && a.understood).toMatchObject({ via: 'english' });
+  });
+
+  it('count a word no document has as part of the question, so a role holding only the rest is a partial answer', () => {
+    // 关账 is in no document; 每天 alone (墩子) must not outrank the night audit
+    const a = hotel().ask('每天夜里关账是谁做的');
+    expect(top(a)).toBe('夜审员');
+  });
+});
+
 describe('words across languages', () => {
   it('translates English names inside Chinese questions and answers in Chinese', () => {
     const a = answerer().ask('head chef主要干什么');
