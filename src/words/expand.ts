@@ -74,23 +74,29 @@ export class WordExpander {
   englishOfChinese(topic: string, known: (word: string) => number): { text: string; share: number } {
     const out = new Set<string>();
     const groups = termGroups(topic);
-    let found = 0;
+    let said = 0;
     for (const g of groups) {
+      // how much of the word its best English says in the documents' words (registered trademark: half,
+      // when they have register but not trademark)
+      let best = 0;
       let n = 0;
-      for (const key of [g.word, ...g.subs].flatMap((w) => this.table.englishOf(w))) {
+      // a part of the word (注册 of 注册商标) says only its share of it
+      const parts = [g.word, ...g.subs].flatMap((w) => this.table.englishOf(w).map((key) => ({ key, part: w.length / g.word.length })));
+      for (const { key, part } of parts) {
         // a phrase's words each (at night → night), frame and stop words left out
-        for (const w of key.split(/[^a-z0-9]+/)) {
-          if (n >= MAX_OPTIONS || w.length < 3 || EN_STOP.has(w) || EN_FRAME.has(w)) continue;
-          const f = documentForm(w, known);
-          if (f && !out.has(f)) {
+        const words = key.split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !EN_STOP.has(w) && !EN_FRAME.has(w));
+        const forms = words.map((w) => documentForm(w, known));
+        if (words.length) best = Math.max(best, (part * forms.filter(Boolean).length) / words.length);
+        for (const f of forms) {
+          if (f && n < MAX_OPTIONS && !out.has(f)) {
             out.add(f);
             n++;
           }
         }
       }
-      if (n) found++;
+      said += best;
     }
-    return { text: [...out].join(' '), share: groups.length ? found / groups.length : 0 };
+    return { text: [...out].join(' '), share: groups.length ? said / groups.length : 0 };
   }
 
   /**
@@ -98,12 +104,29 @@ export class WordExpander {
    * topicVariants, so a who-question whose words are all in the documents pays almost nothing for it.
    */
   lacksWord(topic: string, known: (word: string) => number): boolean {
+    return this.lackedWords(topic, known).length > 0;
+  }
+
+  /**
+   * Whether a word the documents lack is part of a longer question word whose other part they have (打扫 of
+   * 打扫卫生): the topic's own hits then match that word by half only, yet score as if it were all there.
+   * A word lacked whole (关账, 健身卡) already counts against them (whoEvidence).
+   */
+  lacksPartOfWord(topic: string, known: (word: string) => number): boolean {
+    const lacked = this.lackedWords(topic, known);
+    if (!lacked.length) return false;
+    const groups = termGroups(topic);
+    return lacked.some((w) => groups.some((g) => g.word !== w && g.word.includes(w) && g.subs.some((x) => !x.includes(w) && !w.includes(x) && known(x) > 0)));
+  }
+
+  private lackedWords(topic: string, known: (word: string) => number): string[] {
     const glossaryWords = this.glossary.words().filter((w) => topic.includes(w));
+    const out: string[] = [];
     for (let i = 0; i < topic.length; i++) {
       const word = glossaryWords.find((w) => topic.startsWith(w, i)) ?? this.table.wordAt(topic, i);
-      if (word && known(word) === 0) return true;
+      if (word && known(word) === 0) out.push(word);
     }
-    return false;
+    return out;
   }
 
   private chineseVariants(s: string, out: Variants, opts: { near: boolean; known: (word: string) => number }): void {

@@ -106,7 +106,9 @@ export function searchTopics<T>(
   const fromRewrites = [...found.values()].sort((a, b) => b.score - a.score);
   // own hits that ignored a word match only part of the question: they score as weak ones
   const ownStrong = lacking ? [] : own.filter(strong);
-  const ownRest = own.filter((h) => !ownStrong.includes(h)).map((h) => (lacking ? { ...h, score: Math.min(h.score * PARTIAL_FACTOR, STRONG_HIT - 0.01) } : h));
+  // (a word lacked whole already counts in their score, see whoEvidence; half of one does not)
+  const halved = lacking && words.lacksPartOfWord(q.topic, known) ? PARTIAL_FACTOR : 1;
+  const ownRest = own.filter((h) => !ownStrong.includes(h)).map((h) => (lacking ? { ...h, score: Math.min(h.score * halved, STRONG_HIT - 0.01) } : h));
   const rest = [...ownRest, ...fromRewrites.filter((h) => !strong(h))].sort((a, b) => b.score - a.score);
   // English: the words as written and their translations are two readings of one question, ranked together
   const hits: WhoHit<T>[] = q.english ? [...own, ...fromRewrites].sort((a, b) => b.score - a.score) : [...ownStrong, ...fromRewrites.filter(strong), ...rest];
