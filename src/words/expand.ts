@@ -6,7 +6,9 @@
 import { ABBREVIATIONS, TITLE_AFFIXES } from './affixes.js';
 import { englishKey, lemmas, singular } from './english.js';
 import { termGroups } from '../search/words.js';
+import { normalizeKey } from '../text/normalize.js';
 import type { Glossary } from './glossary.js';
+import { postNames, type PostNames } from './posts.js';
 import type { WordTable } from './table.js';
 
 export type Via = 'synonym' | 'english' | 'glossary';
@@ -27,6 +29,7 @@ export class WordExpander {
   constructor(
     private readonly table: WordTable,
     private readonly glossary: Glossary,
+    private readonly posts: PostNames = postNames(),
   ) {}
 
   /**
@@ -131,6 +134,8 @@ export class WordExpander {
 
   private chineseVariants(s: string, out: Variants, opts: { near: boolean; known: (word: string) => number }): void {
     for (const alt of this.glossary.alternatives(s)) out.add(alt, { from: s, to: alt, via: 'glossary' });
+    // other names of the same post (牙医 → 口腔医生, dentist), in the key form titles are looked up by
+    for (const alt of this.posts.alternatives(s)) out.add(normalizeKey(alt), { from: s, to: alt, via: 'synonym' });
     for (const alt of this.table.synonyms(s)) out.add(alt, { from: s, to: alt, via: 'synonym' });
     const glossaryWords = this.glossary.words().filter((w) => w !== s && s.includes(w));
     for (let i = 0; i < s.length && !out.full; i++) {
@@ -154,6 +159,8 @@ export class WordExpander {
     // only the last word is inflected in a key (customer complaints, patrolling)
     for (const k of lemmas(last).map((l) => [...words, l].join(' '))) {
       for (const g of this.glossary.alternatives(k)) opts.push({ text: g, via: 'glossary' });
+      // a post's Chinese names for its English one (room attendant → 客房服务员): whole phrases, the surest
+      if (title) for (const a of this.posts.alternatives(k)) if (/\p{Script=Han}/u.test(a)) opts.push({ text: normalizeKey(a), via: 'english' });
       if (title) for (const a of TITLE_AFFIXES[k] ?? []) opts.push({ text: a, via: 'english', affix: true });
       for (const a of ABBREVIATIONS[k] ?? []) opts.push({ text: a, via: 'english' });
       for (const w of this.table.english(k)) opts.push({ text: w, via: 'english' });

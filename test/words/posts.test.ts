@@ -1,0 +1,59 @@
+/** The lexicon of other names of the same post (src/words/posts.tsv): format, lookups and the precision rules. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePostNames, postNames } from '../../src/words/posts.js';
+
+const text = readFileSync(new URL('../../src/words/posts.tsv', import.meta.url), 'utf8');
+const groups = text
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => l.split('\t'));
+
+describe('post names lexicon', () => {
+  it('is groups of 2 to 8 names, tab-separated, no blank name', () => {
+    expect(groups.length).toBeGreaterThan(500);
+    for (const g of groups) {
+      expect(g.length, g.join(' | ')).toBeGreaterThanOrEqual(2);
+      expect(g.length, g.join(' | ')).toBeLessThanOrEqual(8);
+      for (const n of g) expect(n.trim(), g.join(' | ')).toBe(n);
+    }
+  });
+
+  it('never puts different ranks in one group', () => {
+    const ranks = ['经理', '主管', '总监', '主任', '专员', '助理', '总经理'];
+    const rankOf = (n: string) => ranks.filter((r) => n.endsWith(r)).sort((a, b) => b.length - a.length)[0];
+    for (const g of groups) {
+      const found = new Set(g.map(rankOf).filter(Boolean));
+      expect(found.size, g.join(' | ')).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('never puts different posts in one group', () => {
+    const apart = [
+      ['会计', '出纳'],
+      ['经理', '主管'],
+      ['经理', '总监'],
+      ['主管', '主任'],
+      ['护士', '护士长'],
+      ['厨师', '厨师长'],
+      ['店员', '店长'],
+      ['司机', '调度员'],
+      ['专员', '助理'],
+    ];
+    for (const [a, b] of apart) {
+      // names that are exactly these, or end so with the same start (财务经理 vs 财务主管)
+      const clash = groups.filter((g) => g.some((n) => n.endsWith(a)) && g.some((n) => n.endsWith(b) && g.includes(n.slice(0, -b.length) + a)));
+      expect(clash.map((g) => g.join(' | ')), `${a}/${b}`).toEqual([]);
+      expect(postNames().alternatives(a)).not.toContain(b);
+    }
+  });
+
+  it('finds a post by any of its names: Chinese without spaces, traditional characters, English in any case', () => {
+    const posts = parsePostNames('# a comment\n保安员\t保安\t秩序维护员\tsecurity guard\n单独\n');
+    expect(posts.alternatives('保安')).toEqual(['保安员', '秩序维护员', 'security guard']);
+    expect(posts.alternatives('秩序 维护员')).toContain('保安');
+    expect(posts.alternatives('Security  Guard')).toContain('秩序维护员');
+    expect(posts.alternatives('单独')).toEqual([]);
+    expect(postNames().alternatives('牙醫')).toContain('口腔医生');
+  });
+});
