@@ -77,7 +77,8 @@ export function searchTopics<T>(
   search: (topic: string) => WhoHit<T>[],
 ): { hits: WhoHit<T>[]; understood?: Understood } {
   // an English topic's own words find the documents' English lines; its translations the Chinese ones (below)
-  const englishOwn = q.english ? words.englishWords(q.topic, known) : '';
+  // (only where the documents have English lines: an English word here and there in Chinese ones is noise)
+  const englishOwn = q.english && q.englishLines ? words.englishWords(q.topic, known) : '';
   const own = q.english ? (englishOwn ? search(englishOwn) : []) : search(q.topic);
   const strong = (h: WhoHit<T>) => h.score >= STRONG_HIT;
   const lacking = !q.english && words.lacksWord(q.topic, known);
