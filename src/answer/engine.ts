@@ -106,7 +106,8 @@ export class AnswerEngine implements Answerer {
     // a role's name as typed, or through a synonym or the glossary (司机归谁管 asks about 驾驶员's boss)
     const isTitle = (k: string) => this.titles.exact(k).length > 0 || this.words.titleVariants(k, false, this.known).some((v) => this.titles.hasName(v.text));
     const parsed = parseQuestion(question, isTitle);
-    if (!parsed.key) return { kind: 'help', question, intent: 'role', ...(parsed.lang === 'en' ? { lang: 'en' } : {}) };
+    // nothing asked about (who can help?): how to ask
+    if (!parsed.key || (parsed.intent === 'who' && !(parsed.phrase ?? parsed.topic).trim())) return { kind: 'help', question, intent: 'role', ...(parsed.lang === 'en' ? { lang: 'en' } : {}) };
     const lang = { lang: parsed.lang };
     // English words are translated, in an English question or a Chinese one (cashier主要干什么)
     const english = parsed.lang === 'en' || parsed.phrase !== undefined;

@@ -15,7 +15,8 @@ const P = '(?<p>.+?)';
 const ROLE_WORD = /\s+(?:role|position|job|post|job description|jd|job profile|job spec)$/;
 
 /** verb: the phrase must open with a verb in the third person, or with "is on/in" (who is on call when…). */
-type Rule = { re: RegExp; intent: Intent; field?: Field; verb?: boolean };
+/** open: the phrase may be empty (who should I ping?): the clause before the question then says what about. */
+type Rule = { re: RegExp; intent: Intent; field?: Field; verb?: boolean; open?: boolean };
 /** A third-person verb (schedules, fixes, runs), not is/was/has/does, which other rules read. */
 const VERB_FIRST = /^(?:(?!(?:is|was|has|does)\b)[a-z]{2,}s\b|(?:is|are)\s+(?:on|in)\s)/;
 
@@ -44,7 +45,10 @@ const RULES: Rule[] = [
   { re: new RegExp(`^${ART}${P}(?:'s)?\\s+(?:duties|responsibilities|tasks)$`), intent: 'field', field: 'duties' },
   // who handles X
   { re: new RegExp(`^(?:who|which\\s+(?:role|position|job|person|team|department|staff)s?)\\s+(?:is\\s+|are\\s+)?(?:responsible\\s+for|in\\s+charge\\s+of|handles?|handling|does|takes?\\s+care\\s+of|deals?\\s+with|looks?\\s+after|manages?|processes|approves?|checks?|should\\s+(?:handle|do)|can\\s+help\\s+with|do\\s+i\\s+ask\\s+about|to\\s+ask\\s+about)\\s+${P}$`), intent: 'who' },
-  { re: new RegExp(`^who\\s+(?:do|can|should|could)\\s+(?:i|we)\\s+(?:ask|contact|talk\\s+to|speak\\s+to|call|email|see|go\\s+to)\\s+(?:about|for|regarding|with)\\s+${P}$`), intent: 'who' },
+  // who do I ask / contact / call (to) …, who should I ping: what follows (or the clause before the question) is the task
+  { re: new RegExp(`^who\\s+(?:do|can|should|could|would|shall)\\s+(?:i|we)\\s+(?:ask|contact|talk\\s+to|speak\\s+to|call|phone|email|message|ping|see|go\\s+to|turn\\s+to|tell)\\b\\s*(?:about|for|regarding|with|to|if|when)?\\s*(?<p>.*)$`), intent: 'who', open: true },
+  // who can / should / will + a verb: the task (who can approve a discount, who can help)
+  { re: new RegExp(`^who\\s+(?:can|could|should|will|would|might|must)\\s+(?!i\\b|we\\b)(?<p>.*)$`), intent: 'who', open: true },
   // who + any verb in the third person (who schedules the shifts, who books taxis, who fixes the printer), or
   // who is on call / in charge when…
   { re: new RegExp(`^who\\s+${P}$`), intent: 'who', verb: true },
@@ -58,17 +62,37 @@ const RULES: Rule[] = [
 export function parseEnglish(question: string): EnglishParse {
   const text = canonical(plainFromSlack(question))
     .replace(/[’`]/g, "'")
+    .replace(/\bwho's\b/g, 'who is')
+    .replace(/\bwhom\b/g, 'who');
+  // "my printer is jammed, who can help?": the clause before a who question says what it is about
+  const split = /^(?<ctx>[^,;:]+?)\s*[,;:]\s*(?:so\s+|then\s+|and\s+)?(?<q>who\b.*)$/.exec(text);
+  if (split?.groups) {
+    const asked = parseClean(split.groups.q);
+    if (asked?.intent === 'who') return { intent: 'who', phrase: `${clean(split.groups.ctx)} ${asked.phrase}`.trim() };
+  }
+  return parseClean(text) ?? { intent: 'role', phrase: '' };
+}
+
+function clean(text: string): string {
+  return text
     .replace(/[?!.。？！]+\s*$/g, '')
     .replace(/[^\p{L}\p{N}' /&-]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Words that only ask for help (help me with, tell me about): not the task. */
+const HELP = /^(?:(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:with|to|on))?|tell\s+(?:me|us)(?:\s+(?:about|if|whether))?|fix\s+it|sort\s+(?:it|this)\s+out)\b\s*/;
+
+function parseClean(raw: string): EnglishParse | null {
+  const text = clean(raw);
   const body = text.replace(LEAD, '').trim() || text;
   for (const rule of RULES) {
     const m = rule.re.exec(body);
     const p = m?.groups?.p;
-    if (!p || (rule.verb && !VERB_FIRST.test(p))) continue;
-    const phrase = rule.intent === 'who' ? p : p.replace(ROLE_WORD, '');
-    if (phrase.trim()) return { intent: rule.intent, field: rule.field, phrase: phrase.trim() };
+    if (p === undefined || (!p && !rule.open) || (rule.verb && !VERB_FIRST.test(p))) continue;
+    const phrase = rule.intent === 'who' ? p.replace(HELP, '') : p.replace(ROLE_WORD, '');
+    if (phrase.trim() || rule.open) return { intent: rule.intent, field: rule.field, phrase: phrase.trim() };
   }
   return { intent: 'role', phrase: body.replace(new RegExp(`^${ART}`), '').replace(ROLE_WORD, '') };
 }

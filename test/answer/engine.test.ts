@@ -126,6 +126,8 @@ describe('not found, help and hostile input', () => {
     expect(answerer().ask('').kind).toBe('help');
     expect(answerer().ask('   ').kind).toBe('help');
     expect(renderText(answerer().ask(''))).toContain('可以这样问');
+    // asking who without saying about what
+    expect(answerer().ask('who can help?')).toMatchObject({ kind: 'help', lang: 'en' });
   });
 
   it.each([

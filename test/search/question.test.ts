@@ -55,6 +55,9 @@ describe('parseQuestion', () => {
     // who steps in is part of asking who (谁出面处理, 谁来办, 谁去办)
     ['客人投诉谁出面处理', '客人投诉'],
     ['合同谁去办', '合同'],
+    // where to go for it asks who hands it out
+    ['化肥农药去哪领', '化肥农药'],
+    ['借书证在哪里办', '借书证'],
   ])('who: %s', (q, topic) => {
     const p = parseQuestion(q, () => false);
     expect(p.intent).toBe('who');

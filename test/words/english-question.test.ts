@@ -25,6 +25,13 @@ describe('English questions', () => {
     ['who is on call at night?', 'who', undefined, 'is on call at night'],
     ['who do I contact about payslips?', 'who', undefined, 'payslips'],
     ['who is the cashier', 'role', undefined, 'cashier'],
+    // modal questions and the clause before a who question
+    ['who can approve a bigger discount?', 'who', undefined, 'approve a bigger discount'],
+    ['who do I call to book a patient appointment', 'who', undefined, 'book a patient appointment'],
+    ['who can tell me how my claim is going?', 'who', undefined, 'how my claim is going'],
+    ['my printer is jammed, who can help?', 'who', undefined, 'my printer is jammed'],
+    ["my laptop won't boot, who do I contact?", 'who', undefined, "my laptop won't boot"],
+    ["who's on call tonight?", 'who', undefined, 'is on call tonight'],
     ['head nurse job description', 'role', undefined, 'head nurse'],
     ['Sous Chef JD', 'role', undefined, 'sous chef'],
     ['who was the first manager', 'role', undefined, 'who was the first manager'],
