@@ -156,11 +156,19 @@ export class TitleMatcher {
       if (!list) return [];
       if (!rarest || list.count < rarest.count) rarest = list;
     }
+    // the limit shortest kept as they come: a common part (主管) is held by thousands of names at 100k roles,
+    // and sorting them all cost more than the rest of the question
     const out: string[] = [];
+    const before = (a: string, b: string) => a.length - b.length || compareCodePoints(a, b, 0, b.length);
     rarest!.forEach((i) => {
-      if (this.keys[i].includes(part)) out.push(this.keys[i]);
+      const key = this.keys[i];
+      if (!key.includes(part) || (out.length >= limit && before(key, out[limit - 1]) >= 0)) return;
+      let at = out.length;
+      while (at > 0 && before(key, out[at - 1]) < 0) at--;
+      out.splice(at, 0, key);
+      if (out.length > limit) out.pop();
     });
-    return out.sort((a, b) => a.length - b.length || compareCodePoints(a, b, 0, b.length)).slice(0, limit);
+    return out;
   }
 
   /** Names that equal the query as a title, alias, pinyin or initials key: titles first, then aliases, then sounds. */

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { chineseReadings } from '../../src/answer/heads.js';
-import { role, useFixtureAnswerer } from '../search/fixture.js';
+import Database from 'better-sqlite3';
+import { Vocabulary } from '../../src/search/fts.js';
+import { TitleMatcher } from '../../src/search/titles.js';
+import { buildFixtureIndex, role, useFixtureAnswerer } from '../search/fixture.js';
 
 const F = 'store.md';
 const answerer = useFixtureAnswerer(() => [
@@ -47,5 +50,22 @@ describe('guesses by the kind of post', () => {
     // 经理 is carried by many names and nothing else of "housekeeping" is in any of them
     expect(ranked(answerer().ask('housekeeping manager')).filter((r) => r.role.title.endsWith('经理'))).toEqual([]);
     expect(first('保洁阿姨')).toBe('保洁员');
+  });
+});
+
+describe('names holding a part (TitleMatcher.containing)', () => {
+  it('gives the shortest names holding it, at most limit, in a stable order', () => {
+    const fx = buildFixtureIndex(['保洁员', '保洁领班', '环境保洁主管', '客房保洁员', '保安员'].map((title, i) => role({ file: F, line: 1 + 10 * i, title })));
+    const db = new Database(fx.dbPath, { readonly: true });
+    try {
+      const titles = new TitleMatcher(db, new Vocabulary(db));
+      expect(titles.containing('保洁', 10)).toEqual(['保洁员', '保洁领班', '客房保洁员', '环境保洁主管']);
+      expect(titles.containing('保洁', 2)).toEqual(['保洁员', '保洁领班']);
+      expect(titles.containing('洁', 10)).toEqual([]);
+      expect(titles.containing('保险', 10)).toEqual([]);
+    } finally {
+      db.close();
+      fx.cleanup();
+    }
   });
 });
