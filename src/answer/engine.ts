@@ -172,7 +172,7 @@ export class AnswerEngine implements Answerer {
   /** Roles whose names end with the kind of post asked for, ranked by how much of the rest their text bears out. */
   private byHead(subject: string, english?: string): Ranked[] {
     const options = (w: string, title: boolean) => this.words.chineseOptions(w, title);
-    const readings = english ? englishReadings(english, options) : chineseReadings(subject, (w) => options(w, false));
+    const readings = english ? englishReadings(english, options) : chineseReadings(subject, (w) => this.words.abbreviationOptions(w));
     return rankByHead(readings, { names: (h) => this.titles.containing(h, 20), roles: (k) => this.rowsFor(k, { limit: 3 }).map((r) => r.role) });
   }
 

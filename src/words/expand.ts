@@ -8,7 +8,7 @@ import { englishKey, lemmas, singular } from './english.js';
 import { termGroups } from '../search/words.js';
 import { normalizeKey } from '../text/normalize.js';
 import type { Glossary } from './glossary.js';
-import { postNames, type PostNames } from './posts.js';
+import { postNames, taskTerms, type Lexicon } from './lexicon.js';
 import type { WordTable } from './table.js';
 
 export type Via = 'synonym' | 'english' | 'glossary';
@@ -29,7 +29,8 @@ export class WordExpander {
   constructor(
     private readonly table: WordTable,
     private readonly glossary: Glossary,
-    private readonly posts: PostNames = postNames(),
+    private readonly posts: Lexicon = postNames(),
+    private readonly terms: Lexicon = taskTerms(),
   ) {}
 
   /**
@@ -39,7 +40,7 @@ export class WordExpander {
   titleVariants(subject: string, english: boolean, known: (word: string) => number = () => 1): Variant[] {
     const out = new Variants();
     if (english) this.englishVariants(subject, out, { title: true, known });
-    else this.chineseVariants(subject, out, { near: false, known });
+    else this.chineseVariants(subject, out, { near: false, known, topic: false });
     return out.list;
   }
 
@@ -50,8 +51,14 @@ export class WordExpander {
   topicVariants(topic: string, english: boolean, opts: { near: boolean; known: (word: string) => number }): Variant[] {
     const out = new Variants();
     if (english) this.englishVariants(topic, out, { title: false, known: opts.known });
-    else this.chineseVariants(topic, out, opts);
+    else this.chineseVariants(topic, out, { ...opts, topic: true });
     return out.list;
+  }
+
+  /** What latin letters inside a Chinese name stand for (HR助理: 人力资源, 人事): the glossary's and the workplace abbreviations. */
+  abbreviationOptions(word: string): string[] {
+    const key = englishKey(word);
+    return [...this.glossary.alternatives(key), ...(ABBREVIATIONS[key] ?? [])];
   }
 
   /** The Chinese an English word or phrase stands for (glossary, workplace abbreviations, the table; title: title words too). */
@@ -122,30 +129,41 @@ export class WordExpander {
     return lacked.some((w) => groups.some((g) => g.word !== w && g.word.includes(w) && g.subs.some((x) => !x.includes(w) && !w.includes(x) && known(x) > 0)));
   }
 
+  /** The task lexicon's Chinese words in a text, longest first (so 偷东西 is found before 东西). */
+  private termWordsIn(s: string): string[] {
+    return this.terms
+      .chineseKeys()
+      .filter((w) => s.includes(w))
+      .sort((a, b) => b.length - a.length);
+  }
+
   private lackedWords(topic: string, known: (word: string) => number): string[] {
     const glossaryWords = this.glossary.words().filter((w) => topic.includes(w));
+    const termWords = this.termWordsIn(topic);
     const out: string[] = [];
     for (let i = 0; i < topic.length; i++) {
-      const word = glossaryWords.find((w) => topic.startsWith(w, i)) ?? this.table.wordAt(topic, i);
+      const word = glossaryWords.find((w) => topic.startsWith(w, i)) ?? termWords.find((w) => topic.startsWith(w, i)) ?? this.table.wordAt(topic, i);
       if (word && known(word) === 0) out.push(word);
     }
     return out;
   }
 
-  private chineseVariants(s: string, out: Variants, opts: { near: boolean; known: (word: string) => number }): void {
+  private chineseVariants(s: string, out: Variants, opts: { near: boolean; known: (word: string) => number; topic: boolean }): void {
     for (const alt of this.glossary.alternatives(s)) out.add(alt, { from: s, to: alt, via: 'glossary' });
     // other names of the same post (牙医 → 口腔医生, dentist), in the key form titles are looked up by
     for (const alt of this.posts.alternatives(s)) out.add(normalizeKey(alt), { from: s, to: alt, via: 'synonym' });
     for (const alt of this.table.synonyms(s)) out.add(alt, { from: s, to: alt, via: 'synonym' });
     const glossaryWords = this.glossary.words().filter((w) => w !== s && s.includes(w));
+    const termWords = opts.topic ? this.termWordsIn(s) : [];
     for (let i = 0; i < s.length && !out.full; i++) {
-      const g = glossaryWords.find((w) => s.startsWith(w, i));
-      const word = g ?? this.table.wordAt(s, i);
+      const word = glossaryWords.find((w) => s.startsWith(w, i)) ?? termWords.find((w) => s.startsWith(w, i)) ?? this.table.wordAt(s, i);
       if (!word) continue;
       const swap = (alt: string, via: Via) => {
         if (opts.known(alt) > 0) out.add(s.slice(0, i) + alt + s.slice(i + word.length), { from: word, to: alt, via });
       };
       for (const alt of this.glossary.alternatives(word)) swap(alt, 'glossary');
+      // a task in everyday words, in the words duty lines use (跳闸 → 停电, 偷东西 → 防盗)
+      if (opts.topic) for (const alt of this.terms.alternatives(word)) swap(alt, 'synonym');
       for (const alt of this.table.synonyms(word)) swap(alt, 'synonym');
       if (opts.near) for (const alt of this.table.near(word)) swap(alt, 'synonym');
     }
@@ -159,8 +177,10 @@ export class WordExpander {
     // only the last word is inflected in a key (customer complaints, patrolling)
     for (const k of lemmas(last).map((l) => [...words, l].join(' '))) {
       for (const g of this.glossary.alternatives(k)) opts.push({ text: g, via: 'glossary' });
-      // a post's Chinese names for its English one (room attendant → 客房服务员): whole phrases, the surest
-      if (title) for (const a of this.posts.alternatives(k)) if (/\p{Script=Han}/u.test(a)) opts.push({ text: normalizeKey(a), via: 'english' });
+      // a post's Chinese names for its English one (room attendant → 客房服务员), a task's words for an
+      // everyday English one (payslip → 工资条): whole phrases, the surest
+      const lexicon = title ? this.posts : this.terms;
+      for (const a of lexicon.alternatives(k)) if (/\p{Script=Han}/u.test(a)) opts.push({ text: title ? normalizeKey(a) : a, via: 'english' });
       if (title) for (const a of TITLE_AFFIXES[k] ?? []) opts.push({ text: a, via: 'english', affix: true });
       for (const a of ABBREVIATIONS[k] ?? []) opts.push({ text: a, via: 'english' });
       for (const w of this.table.english(k)) opts.push({ text: w, via: 'english' });
@@ -171,9 +191,11 @@ export class WordExpander {
 
   private englishVariants(phrase: string, out: Variants, opts: { title: boolean; known: (word: string) => number }): void {
     const key = englishKey(phrase);
-    // the whole phrase first (customer complaint → 客诉, security guard → 保安)
-    for (const o of this.englishOptions(key, opts.title)) if (opts.known(o.text) > 0) out.add(o.text, { from: key, to: o.text, via: o.via });
     const words = key.split(' ').filter((w) => w && (!EN_STOP.has(w) || (opts.title && TITLE_KEEP.has(w))));
+    // the whole phrase first, as typed and without its stop words (customer complaint → 客诉, my payslip → 工资条)
+    for (const whole of new Set([key, words.join(' ')])) {
+      for (const o of this.englishOptions(whole, opts.title)) if (opts.known(o.text) > 0) out.add(o.text, { from: whole, to: o.text, via: o.via });
+    }
     // word by word, with and without two-word phrases taken as one (front office, customer service)
     for (const pairs of [true, false]) {
       const parts = this.englishParts(words, pairs, opts);

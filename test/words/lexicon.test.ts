@@ -1,7 +1,12 @@
-/** The lexicon of other names of the same post (src/words/posts.tsv): format, lookups and the precision rules. */
+/**
+ * The hand-kept lexicons: other names of the same post (src/words/posts.tsv) and everyday task words
+ * (src/words/terms.tsv): format, lookups, the precision rules, and their use in answers.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePostNames, postNames } from '../../src/words/posts.js';
+import type { Answer } from '../../src/answer/types.js';
+import { parseLexicon, postNames, taskTerms } from '../../src/words/lexicon.js';
+import { role, useFixtureAnswerer } from '../search/fixture.js';
 
 const text = readFileSync(new URL('../../src/words/posts.tsv', import.meta.url), 'utf8');
 const groups = text
@@ -49,11 +54,44 @@ describe('post names lexicon', () => {
   });
 
   it('finds a post by any of its names: Chinese without spaces, traditional characters, English in any case', () => {
-    const posts = parsePostNames('# a comment\n保安员\t保安\t秩序维护员\tsecurity guard\n单独\n');
+    const posts = parseLexicon('# a comment\n保安员\t保安\t秩序维护员\tsecurity guard\n单独\n', true);
     expect(posts.alternatives('保安')).toEqual(['保安员', '秩序维护员', 'security guard']);
     expect(posts.alternatives('秩序 维护员')).toContain('保安');
     expect(posts.alternatives('Security  Guard')).toContain('秩序维护员');
     expect(posts.alternatives('单独')).toEqual([]);
     expect(postNames().alternatives('牙醫')).toContain('口腔医生');
+  });
+});
+
+describe('task words lexicon', () => {
+  const terms = readFileSync(new URL('../../src/words/terms.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+
+  it('maps an everyday word to 1 to 5 short duty words, one way', () => {
+    expect(terms.length).toBeGreaterThan(1000);
+    for (const [term, ...words] of terms) {
+      expect(words.length, term).toBeGreaterThanOrEqual(1);
+      expect(words.length, term).toBeLessThanOrEqual(5);
+    }
+    const t = parseLexicon('跳闸\t停电\t电路\n', false);
+    expect(t.alternatives('跳闸')).toEqual(['停电', '电路']);
+    expect(t.alternatives('停电')).toEqual([]);
+    expect(taskTerms().alternatives('Payslip')).toContain('工资条');
+  });
+
+  const answerer = useFixtureAnswerer(() => [
+    role({ file: 'a.txt', line: 1, title: '维修电工', duties: ['处理业主室内电路报修', '配电房巡检'] }),
+    role({ file: 'a.txt', line: 10, title: '薪酬专员', duties: ['核算员工工资，发放工资条', '办理社保缴纳'] }),
+    role({ file: 'a.txt', line: 20, title: '前台', duties: ['接待访客', '收发快递'] }),
+  ]);
+  const top = (a: Answer) => (a.kind === 'who' ? a.hits[0]?.role.title : undefined);
+
+  it('finds who handles a task asked in everyday words, and says how it was understood', () => {
+    const a = answerer().ask('家里跳闸了找谁');
+    expect(top(a)).toBe('维修电工');
+    expect(a.kind === 'who' && a.understood).toMatchObject({ from: '跳闸', via: 'synonym' });
+    expect(top(answerer().ask('who do I ask about my payslip?'))).toBe('薪酬专员');
   });
 });
