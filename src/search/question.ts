@@ -91,7 +91,9 @@ function subjectsOf(s: string): string[] {
   const out = [s];
   const lead = s.replace(SUBJECT_LEAD, '');
   const tail = lead.replace(SUBJECT_TAIL, '');
-  for (const x of [lead, tail]) if (x && !out.includes(x)) out.push(x);
+  // 跑菜的 (the one who runs dishes) names a post by its work
+  const doer = tail.replace(/(?<=\p{Script=Han}{2})的$/u, '');
+  for (const x of [lead, tail, doer]) if (x && !out.includes(x)) out.push(x);
   return out;
 }
 

@@ -17,6 +17,8 @@ export type Understood = { from: string; to: string; via: Via };
 export type Variant = { text: string; understood: Understood };
 
 const MAX_VARIANTS = 24;
+/** Endings that make a word for some work into a post's name (跑菜 → 跑菜员). */
+const POST_ENDINGS = ['员', '工', '师'];
 const MAX_OPTIONS = 4;
 /** English words that carry no title or duty meaning. */
 const EN_STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'at', 'our', 'my', 'your', 'its', 'their', 'with', 'all', 'any', 'new', 'role', 'position', 'job', 'team', 'person', 'people', 'staff']);
@@ -52,6 +54,21 @@ export class WordExpander {
     const out = new Variants();
     if (english) this.englishVariants(topic, out, { title: false, known: opts.known });
     else this.chineseVariants(topic, out, { ...opts, topic: true });
+    return out.list;
+  }
+
+  /**
+   * Other names of the same post from the glossary and the post lexicon only (保安 → 秩序维护员), in key form:
+   * precise enough to answer by, even over a partial match of the name as typed.
+   */
+  postVariants(subject: string): Variant[] {
+    const out = new Variants();
+    for (const alt of this.glossary.alternatives(subject)) out.add(normalizeKey(alt), { from: subject, to: alt, via: 'glossary' });
+    // a post named by its work alone (跑菜, from 跑菜的) is the post with a post ending (跑菜员)
+    for (const name of [subject, ...POST_ENDINGS.map((e) => subject + e)]) {
+      for (const alt of this.posts.alternatives(name)) out.add(normalizeKey(alt), { from: subject, to: alt, via: 'synonym' });
+      if (name !== subject) out.add(name, { from: subject, to: name, via: 'synonym' });
+    }
     return out.list;
   }
 

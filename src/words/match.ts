@@ -21,6 +21,8 @@ export type WordMatch = { matches: NameMatch[]; understood?: Understood };
  * The best names for the subjects (as TitleMatcher.match), else for a variant of them.
  * english: the subject is the English phrase as typed.
  */
+const scaled = (ms: NameMatch[]) => ms.map((m) => ({ key: m.key, score: m.score * VARIANT_FACTOR }));
+
 export function matchNames(
   titles: TitleMatcher,
   words: WordExpander,
@@ -34,9 +36,15 @@ export function matchNames(
   // a match of the words as typed wins over any rewrite of them (Chinese: even a partial one, 客服经理 ⊂
   // 客户服务经理; English words only match a title's pinyin by chance, so there it must be close)
   const typed = titles.match(q.subjects, limit, q.english ? { ...opts, fts: false } : opts);
+  // another name of the same post that is a title here beats a partial match of the typed words
+  // (数据库管理员: 资料库管理员 over 仓库管理员; 叉车司机: 叉车工 over 司机)
+  if (!q.english && !(typed[0]?.score >= GOOD_FUZZY)) {
+    for (const v of q.subjects.slice(0, 2).flatMap((s) => words.postVariants(s))) {
+      if (titles.hasName(v.text)) return { matches: scaled(titles.match([v.text], limit, opts)), understood: v.understood };
+    }
+  }
   if (typed[0]?.score >= (q.english ? GOOD_FUZZY : FOUND_SCORE)) return { matches: typed };
   const variants: Variant[] = q.english && q.phrase ? words.titleVariants(q.phrase, true, known) : q.subjects.slice(0, 2).flatMap((s) => words.titleVariants(s, false, known));
-  const scaled = (ms: NameMatch[]) => ms.map((m) => ({ key: m.key, score: m.score * VARIANT_FACTOR }));
   for (const v of variants) {
     if (titles.hasName(v.text)) return { matches: scaled(titles.match([v.text], limit, opts)), understood: v.understood };
   }

@@ -63,6 +63,25 @@ describe('post names lexicon', () => {
   });
 });
 
+describe('post names in answers', () => {
+  const answerer = useFixtureAnswerer(() => [
+    role({ file: 'b.txt', line: 1, title: '资料库管理员', duties: ['数据库备份与调优'] }),
+    role({ file: 'b.txt', line: 10, title: '仓库管理员', duties: ['出入库登记'] }),
+    role({ file: 'b.txt', line: 20, title: '传菜员', duties: ['把菜送到餐桌'] }),
+  ]);
+  const best = (a: Answer) => (a.kind === 'role' ? a.best.role.title : undefined);
+
+  it('answer by another name of the same post over a partial match of the typed words', () => {
+    // 仓库管理员 shares more characters with 数据库管理员; the lexicon knows 资料库管理员 is the same post
+    const a = answerer().ask('数据库管理员');
+    expect(best(a)).toBe('资料库管理员');
+    expect(a.kind === 'role' && a.understood).toMatchObject({ from: '数据库管理员', via: 'synonym' });
+    expect(best(answerer().ask('DBA是做什么的'))).toBe('资料库管理员');
+    // a post named by its work (跑菜的: the one who runs dishes)
+    expect(best(answerer().ask('跑菜的是干什么的'))).toBe('传菜员');
+  });
+});
+
 describe('task words lexicon', () => {
   const terms = readFileSync(new URL('../../src/words/terms.tsv', import.meta.url), 'utf8')
     .split('\n')
