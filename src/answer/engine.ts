@@ -19,7 +19,8 @@ import { matchNames, searchTopics } from '../words/match.js';
 import { wordTable } from '../words/table.js';
 import { chineseReadings, englishReadings, rankByHead, withGuesses } from './heads.js';
 import { EXACT_NAME, ReportingLines } from './reporting.js';
-import type { Answer, Answerer, Evidence, Field, Ranked, ReportingLine, Understood } from './types.js';
+import { fieldText } from './fields.js';
+import type { Answer, Answerer, Evidence, Field, Ranked, Understood } from './types.js';
 
 /** Best plus alternatives: enough for a "did you mean" list, few enough to parse quickly at 100k roles. */
 const MAX_RESULTS = 6;
@@ -172,7 +173,7 @@ export class AnswerEngine implements Answerer {
   /** Roles whose names end with the kind of post asked for, ranked by how much of the rest their text bears out. */
   private byHead(subject: string, english?: string): Ranked[] {
     const options = (w: string, title: boolean) => this.words.chineseOptions(w, title);
-    const readings = english ? englishReadings(english, options) : chineseReadings(subject, (w) => this.words.abbreviationOptions(w));
+    const readings = english ? englishReadings(english, options) : chineseReadings(subject, (w) => this.words.abbreviationOptions(w), (h) => this.words.postNames(h));
     return rankByHead(readings, { names: (h) => this.titles.containing(h, 20), roles: (k) => this.rowsFor(k, { limit: 3 }).map((r) => r.role) });
   }
 
@@ -268,22 +269,6 @@ export class AnswerEngine implements Answerer {
 /** Near names worth offering as "did you mean". */
 function suggestionsOf(ranked: Ranked[]): Ranked[] {
   return ranked.filter((r) => r.score >= SUGGEST_SCORE).slice(0, 5);
-}
-
-/** The field's value as text; direct reports also count roles that name this one as their boss. */
-export function fieldText(role: Role, field: Field, reporting: ReportingLine): string {
-  switch (field) {
-    case 'reportsTo':
-      return role.reportsTo ?? '';
-    case 'department':
-      return role.department ?? '';
-    case 'directReports':
-      return reporting.directReports.map((l) => l.name).join('、');
-    case 'duties':
-      return role.duties.map((d, i) => `${i + 1}. ${d}`).join('\n');
-    case 'requirements':
-      return role.requirements.map((d, i) => `${i + 1}. ${d}`).join('\n');
-  }
 }
 
 /** Open an index file read-only and answer from it. */

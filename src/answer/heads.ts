@@ -32,8 +32,11 @@ const JOINERS = /(?:里的|的|里|中的)$/;
 /** A head needs a post ending after it to count as the name's end (保全 in 驻卫保全员). */
 const POST_TAIL = /^(?:员|人员|师|工)?$/;
 
-/** Readings of a Chinese name, longest head first: 药店里的药师 → 药师 with 药店 (bigrams) as evidence. */
-export function chineseReadings(key: string, latinUnit: (word: string) => string[]): HeadReading[] {
+/**
+ * Readings of a Chinese name, longest head first: 药店里的药师 → 药师 with 药店 (bigrams) as evidence; otherNames
+ * gives a head's other names (the post lexicon).
+ */
+export function chineseReadings(key: string, latinUnit: (word: string) => string[], otherNames: (head: string) => readonly string[] = () => []): HeadReading[] {
   const chars = Array.from(key);
   const out: HeadReading[] = [];
   for (let k = 1; k + MIN_HEAD <= chars.length; k++) {
@@ -42,7 +45,9 @@ export function chineseReadings(key: string, latinUnit: (word: string) => string
     if (/^[的里]/.test(head) || /^[a-z0-9]{2}$/.test(chars[k - 1] + chars[k])) continue;
     const rest = chars.slice(0, k).join('').replace(JOINERS, '');
     if (!rest) continue;
-    out.push({ heads: [head], units: evidenceUnits(rest, latinUnit), sure: true });
+    // the kind under its other names too (幼儿园生活老师: 生活老师 is 保育员)
+    const heads = [head, ...otherNames(head).filter((n) => /^\p{Script=Han}{2,}$/u.test(n))];
+    out.push({ heads, units: evidenceUnits(rest, latinUnit), sure: true });
   }
   return out;
 }

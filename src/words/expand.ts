@@ -72,6 +72,11 @@ export class WordExpander {
     return out.list;
   }
 
+  /** Other names of the same post as written in the lexicon (生活老师 → 保育员, 保育老师, childcare assistant). */
+  postNames(name: string): readonly string[] {
+    return this.posts.alternatives(name);
+  }
+
   /** What latin letters inside a Chinese name stand for (HR助理: 人力资源, 人事): the glossary's and the workplace abbreviations. */
   abbreviationOptions(word: string): string[] {
     const key = englishKey(word);

@@ -22,6 +22,7 @@ const answerer = useFixtureAnswerer(() => [
   role({ file: F, line: 100, title: '财务经理', duties: ['财务核算'] }),
   role({ file: F, line: 110, title: '工程经理', duties: ['设备维修'] }),
   role({ file: F, line: 120, title: '行政经理', duties: ['行政后勤'] }),
+  role({ file: F, line: 130, title: '保育员', duties: ['幼儿园班级的卫生消毒', '照料幼儿午睡和进餐'] }),
 ]);
 
 const ranked = (a: Answer) => (a.kind === 'notFound' ? a.suggestions : a.kind === 'role' || a.kind === 'field' ? [a.best, ...a.alternatives] : []);
@@ -44,6 +45,10 @@ describe('guesses by the kind of post', () => {
   it('ranks the roles of that kind by how much of the rest their own text bears out', () => {
     expect(first('重症监护护士')).toBe('ICU责任护士');
     expect(first('what does a room attendant do')).toBe('楼层服务员');
+  });
+
+  it('knows the kind under its other names (生活老师 is 保育员)', () => {
+    expect(first('幼儿园生活老师')).toBe('保育员');
   });
 
   it('does not guess from a common or translated kind alone, nor above a near name holding the rest', () => {
