@@ -4,8 +4,9 @@
  * answer found through one can show it (司机 → 驾驶员 (同义词)).
  */
 import { ABBREVIATIONS, TITLE_AFFIXES } from './affixes.js';
-import { englishKey, lemmas, singular } from './english.js';
 import { termGroups } from '../search/words.js';
+import { englishKey, lemmas } from './english.js';
+import { EN_STOP, englishOfChinese, englishWords, MAX_OPTIONS } from './english-lines.js';
 import { normalizeKey } from '../text/normalize.js';
 import type { Glossary } from './glossary.js';
 import { postNames, taskTerms, type Lexicon } from './lexicon.js';
@@ -19,11 +20,6 @@ export type Variant = { text: string; understood: Understood };
 const MAX_VARIANTS = 24;
 /** Endings that make a word for some work into a post's name (跑菜 → 跑菜员). */
 const POST_ENDINGS = ['员', '工', '师'];
-const MAX_OPTIONS = 4;
-/** English words that carry no title or duty meaning. */
-const EN_STOP = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'at', 'our', 'my', 'your', 'its', 'their', 'with', 'all', 'any', 'new', 'role', 'position', 'job', 'team', 'person', 'people', 'staff']);
-/** Words of an English who question that say nothing about the duty (is on call when…, goes down). */
-const EN_FRAME = new Set(['is', 'are', 'be', 'when', 'what', 'who', 'which', 'how', 'where', 'do', 'does', 'can', 'should', 'will', 'we', 'us', 'i', 'me', 'goes', 'go', 'get', 'gets', 'need', 'needs', 'want', 'wants', 'from', 'about', 'up', 'down', 'out']);
 /** English words kept inside a title even though EN_STOP would drop them (team leader). */
 const TITLE_KEEP = new Set(['team', 'staff']);
 
@@ -88,47 +84,14 @@ export class WordExpander {
     return this.englishOptions(englishKey(word), title).map((o) => o.text);
   }
 
-  /**
-   * An English topic in the documents' own English words (documents written in English, or with English
-   * lines): its content words, each in the form the documents use (articles → article), those they lack left
-   * out; empty when none is there.
-   */
+  /** An English topic in the documents' own English words (english-lines.ts). */
   englishWords(topic: string, known: (word: string) => number): string {
-    const words = englishKey(topic).split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !EN_STOP.has(w) && !EN_FRAME.has(w));
-    return [...new Set(words.map((w) => documentForm(w, known)).filter((f): f is string => f !== undefined))].join(' ');
+    return englishWords(topic, known);
   }
 
-  /**
-   * A Chinese topic's words in the documents' English (调配房间 → allocation room), for bilingual documents whose
-   * duty lines are partly English, with the share of the topic's words that found an English form there (a
-   * reading from one word of five is no reading). At most MAX_OPTIONS forms per Chinese word.
-   */
+  /** A Chinese topic's words in the documents' English (english-lines.ts). */
   englishOfChinese(topic: string, known: (word: string) => number): { text: string; share: number } {
-    const out = new Set<string>();
-    const groups = termGroups(topic);
-    let said = 0;
-    for (const g of groups) {
-      // how much of the word its best English says in the documents' words (registered trademark: half,
-      // when they have register but not trademark)
-      let best = 0;
-      let n = 0;
-      // a part of the word (注册 of 注册商标) says only its share of it
-      const parts = [g.word, ...g.subs].flatMap((w) => this.table.englishOf(w).map((key) => ({ key, part: w.length / g.word.length })));
-      for (const { key, part } of parts) {
-        // a phrase's words each (at night → night), frame and stop words left out
-        const words = key.split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !EN_STOP.has(w) && !EN_FRAME.has(w));
-        const forms = words.map((w) => documentForm(w, known));
-        if (words.length) best = Math.max(best, (part * forms.filter(Boolean).length) / words.length);
-        for (const f of forms) {
-          if (f && n < MAX_OPTIONS && !out.has(f)) {
-            out.add(f);
-            n++;
-          }
-        }
-      }
-      said += best;
-    }
-    return { text: [...out].join(' '), share: groups.length ? said / groups.length : 0 };
+    return englishOfChinese(this.table, topic, known);
   }
 
   /**
@@ -263,23 +226,6 @@ export class WordExpander {
 
 type Option = { text: string; via: Via; affix?: boolean };
 
-/**
- * The form of an English word the documents use: as given when they have it, else their commonest of its
- * lemmas and derived forms (articles → article, allocate → allocation); undefined when none occurs.
- */
-function documentForm(w: string, known: (word: string) => number): string | undefined {
-  if (known(w) > 0) return w;
-  const stem = w.replace(/e$/, '');
-  const forms = [...lemmas(w), `${singular(w)}s`, `${stem}ion`, `${stem}ation`, `${w}ment`, `${stem}ing`, `${w}ed`, `${stem}ed`];
-  let best: string | undefined;
-  let most = 0;
-  for (const f of new Set(forms)) {
-    // a form no longer a word of its own (thing → th, the) is none
-    const n = f === w || f.length < 4 || EN_STOP.has(f) || EN_FRAME.has(f) ? 0 : known(f);
-    if (n > most) [best, most] = [f, n];
-  }
-  return best;
-}
 
 /** Combinations of one option per part, best options first (by the sum of their ranks), at most max. */
 function product<T>(parts: T[][], max: number): T[][] {
