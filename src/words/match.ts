@@ -17,12 +17,13 @@ const FUZZY_VARIANTS = 1;
 
 export type WordMatch = { matches: NameMatch[]; understood?: Understood };
 
+/** A variant's matches, a little below the same matches typed directly. */
+const scaled = (ms: NameMatch[]) => ms.map((m) => ({ key: m.key, score: m.score * VARIANT_FACTOR }));
+
 /**
  * The best names for the subjects (as TitleMatcher.match), else for a variant of them.
  * english: the subject is the English phrase as typed.
  */
-const scaled = (ms: NameMatch[]) => ms.map((m) => ({ key: m.key, score: m.score * VARIANT_FACTOR }));
-
 export function matchNames(
   titles: TitleMatcher,
   words: WordExpander,
@@ -90,11 +91,11 @@ export function searchTopics<T>(
   const own = q.english ? (englishOwn ? search(englishOwn) : []) : search(q.topic);
   const strong = (h: WhoHit<T>) => h.score >= STRONG_HIT;
   const lacking = !q.english && words.lacksWord(q.topic, known);
-  // the question's own words are all in the documents and found roles: nothing to widen, no time spent
-  // (each rewrite is another search, a few ms at 100k roles)
   // documents with English duty lines (bilingual hotels, multinationals): the Chinese topic in their English too
   const reading = !q.english && q.englishLines ? words.englishOfChinese(q.topic, known) : null;
   const inEnglish = reading && reading.share >= ENGLISH_SHARE ? reading.text : '';
+  // the question's own words are all in the documents and found roles: nothing to widen, no time spent
+  // (each rewrite is another search, a few ms at 100k roles)
   if (!lacking && own.length && !q.english && !inEnglish) return { hits: own };
   const rewrites = lacking || !own.length || q.english ? words.topicVariants(q.topic, q.english, { near: true, known }) : [];
   // each search costs a few ms at 100k roles: an English topic (nothing of its own) gets more of them
