@@ -13,7 +13,7 @@ import type { Vocabulary } from './fts.js';
 import { groupMatch, mentions, mergeMarks, segmentLine, termGroups, type TermGroup } from './words.js';
 
 export type DutyHit = { rowid: number; bm25: number; all: boolean };
-/** The question's words that occur in the index, each with its idf weight and FTS5 expression. */
+/** The question's words that occur in the index, each with its idf weight and FTS5 expression; missing: how many of its words no document has. */
 export type WhoQuery = { groups: Array<TermGroup & { weight: number; df: number; fts: string }>; missing: number };
 
 const OR_GROUPS = 8;
