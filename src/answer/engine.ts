@@ -9,7 +9,7 @@ import { DutySearch, whoEvidence } from '../search/duties.js';
 import { Vocabulary } from '../search/fts.js';
 import { parseQuestion } from '../search/question.js';
 import { qualifiedReadings, qualifies } from '../search/qualifier.js';
-import { departmentLead } from '../search/words.js';
+import { cutWords, departmentLead } from '../search/words.js';
 import { FIELD_BITS } from '../search/indexer.js';
 import { FOUND_SCORE, TitleMatcher } from '../search/titles.js';
 import { bigramTokens, canonical, normalizeKey } from '../text/normalize.js';
@@ -17,7 +17,7 @@ import { WordExpander } from '../words/expand.js';
 import { GLOSSARY_META, Glossary } from '../words/glossary.js';
 import { matchNames, searchTopics } from '../words/match.js';
 import { wordTable } from '../words/table.js';
-import { chineseReadings, englishReadings, rankByHead, withGuesses } from './heads.js';
+import { chineseInEnglish, chineseReadings, englishReadings, rankByHead, withGuesses } from './heads.js';
 import { EXACT_NAME, ReportingLines } from './reporting.js';
 import { fieldText } from './fields.js';
 import type { Answer, Answerer, Evidence, Field, Ranked, Understood } from './types.js';
@@ -173,7 +173,13 @@ export class AnswerEngine implements Answerer {
   /** Roles whose names end with the kind of post asked for, ranked by how much of the rest their text bears out. */
   private byHead(subject: string, english?: string): Ranked[] {
     const options = (w: string, title: boolean) => this.words.chineseOptions(w, title);
-    const readings = english ? englishReadings(english, options) : chineseReadings(subject, (w) => this.words.abbreviationOptions(w), (h) => this.words.postNames(h));
+    const readings = english
+      ? englishReadings(english, options)
+      : [
+          ...chineseReadings(subject, (w) => this.words.abbreviationOptions(w), (h) => this.words.postNames(h)),
+          // roles with English titles: the name read in English too (财务助理 → Finance Assistant)
+          ...(this.titles.hasEnglishNames ? chineseInEnglish(cutWords(subject), (w) => this.words.englishForChinese(w)) : []),
+        ];
     return rankByHead(readings, { names: (h) => this.titles.containing(h, 20), roles: (k) => this.rowsFor(k, { limit: 3 }).map((r) => r.role) });
   }
 

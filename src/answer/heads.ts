@@ -6,7 +6,7 @@
  * These are guesses: they score below a confident match, so they are offered, never shown as the answer card.
  */
 import type { Role } from '../roles/schema.js';
-import { canonical } from '../text/normalize.js';
+import { canonical, normalizeKey } from '../text/normalize.js';
 import type { Ranked } from './types.js';
 
 /**
@@ -38,7 +38,9 @@ const POST_TAIL = /^(?:员|人员|师|工)?$/;
  */
 export function chineseReadings(key: string, latinUnit: (word: string) => string[], otherNames: (head: string) => readonly string[] = () => []): HeadReading[] {
   const chars = Array.from(key);
-  const out: HeadReading[] = [];
+  // the whole name under its other names first (数据分析师 → data analyst, held by Senior Data Analyst)
+  const whole = otherNames(key).map(normalizeKey).filter((n) => Array.from(n).length >= MIN_HEAD);
+  const out: HeadReading[] = whole.length ? [{ heads: whole, units: [], sure: true }] : [];
   for (let k = 1; k + MIN_HEAD <= chars.length; k++) {
     const head = chars.slice(k).join('');
     // never inside an English word (hr助理 is hr + 助理, not h + r助理)
@@ -46,7 +48,7 @@ export function chineseReadings(key: string, latinUnit: (word: string) => string
     const rest = chars.slice(0, k).join('').replace(JOINERS, '');
     if (!rest) continue;
     // the kind under its other names too (幼儿园生活老师: 生活老师 is 保育员)
-    const heads = [head, ...otherNames(head).filter((n) => /^\p{Script=Han}{2,}$/u.test(n))];
+    const heads = [head, ...otherNames(head).map(normalizeKey).filter((n) => Array.from(n).length >= MIN_HEAD)];
     out.push({ heads, units: evidenceUnits(rest, latinUnit), sure: true });
   }
   return out;
@@ -69,8 +71,11 @@ function evidenceUnits(rest: string, latinUnit: (word: string) => string[]): str
 
 /** Roles for the first reading whose head some name carries, best first. */
 export function rankByHead(readings: HeadReading[], lookup: HeadLookup): Ranked[] {
+  // a reading whose guesses nothing else bears out (律师助理 for 财务助理) is kept only if no later one does better
+  let unborne: Ranked[] = [];
   for (const { heads, units, sure } of readings) {
     const scored = new Map<string, Ranked>();
+    let borne = false;
     for (const head of heads) {
       const names = lookup.names(head).slice(0, MAX_NAMES);
       // a kind many names share (经理 for housekeeping manager) is no guess alone: the rest must agree too
@@ -84,12 +89,16 @@ export function rankByHead(readings: HeadReading[], lookup: HeadLookup): Ranked[
           // nothing of the rest in its text (保洁阿姨 → 洗碗阿姨): below a near name holding it (保洁员)
           const score = base + EVIDENCE * share - (units.length && !share ? UNBORNE : 0);
           if ((scored.get(role.id)?.score ?? 0) < score) scored.set(role.id, { role, score });
+          // a guess the rest bears out, or a whole other name the role's name ends with, ends the search
+          if (share || (!units.length && base === ENDS)) borne = true;
         }
       }
     }
-    if (scored.size) return [...scored.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
+    const ranked = [...scored.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
+    if (ranked.length && borne) return withGuesses(ranked, unborne).slice(0, MAX_RESULTS);
+    if (!unborne.length) unborne = ranked;
   }
-  return [];
+  return unborne;
 }
 
 /** The name matches and the guesses together, each role once at its better score, best first. */
@@ -104,6 +113,17 @@ function borneOut(units: string[][], role: Role): number {
   if (!units.length) return 0;
   const text = canonical([role.title, ...role.aliases, role.department ?? '', ...role.duties, ...role.requirements].join('\n'));
   return units.filter((alts) => alts.some((a) => text.includes(a))).length / units.length;
+}
+
+/**
+ * A Chinese name read in English, for roles with English titles (财务助理 → Finance Assistant): its last word's
+ * English as the kind of post, its other words, as written and in English, as evidence. words: the name's words.
+ */
+export function chineseInEnglish(words: string[], english: (word: string) => readonly string[]): HeadReading[] {
+  const last = words.at(-1);
+  if (!last || words.length < 2) return [];
+  const heads = english(last).map(normalizeKey).filter((h) => /^[a-z]{3,}$/.test(h));
+  return heads.length ? [{ heads, units: words.slice(0, -1).map((w) => [w, ...english(w).map((e) => e.toLowerCase())]), sure: false }] : [];
 }
 
 /** English words that are no part of a title (the, of, our). */

@@ -128,6 +128,11 @@ export class TitleMatcher {
     this.keysOfRole = db.prepare('SELECT key FROM title_keys WHERE role = ?');
   }
 
+  /** Whether some names are English (Finance Assistant): keys sort latin letters first, acronyms (fa) among them. */
+  get hasEnglishNames(): boolean {
+    return this.keys.slice(0, 50).some((k) => /^[a-z]{4,}$/.test(k));
+  }
+
   /**
    * Whether some role has this exact name (title or alias key), from the names held in memory: no SQL, so
    * checking the two dozen rewrites of a title costs microseconds. The keys are in SQLite's code point order.

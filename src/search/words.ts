@@ -95,6 +95,11 @@ function joinSingles(words: string[]): string[] {
   return out;
 }
 
+/** A short text's words as jieba cuts them (财务助理 → 财务 / 助理). */
+export function cutWords(text: string): string[] {
+  return segmenter().cut(canonical(text), false).filter((w) => w.trim());
+}
+
 /** The words of a who-question topic, each with its sub-words, in question order, without repeats. */
 export function termGroups(topic: string): TermGroup[] {
   const seg = segmenter();

@@ -73,6 +73,17 @@ export class WordExpander {
     return this.posts.alternatives(name);
   }
 
+  /**
+   * English for a Chinese word of a title (助理 → assistant, 财务 → finance): the title words, the post lexicon's
+   * English names, then the dictionary's single words, at most MAX_OPTIONS of those.
+   */
+  englishForChinese(word: string): string[] {
+    const affixes = Object.entries(TITLE_AFFIXES).filter(([, zh]) => zh.includes(word)).map(([en]) => en);
+    const posts = this.posts.alternatives(word).filter((n) => /^[a-z][a-z ]+$/.test(n));
+    const table = this.table.englishOf(word).filter((e) => /^[a-z]+$/.test(e)).slice(0, MAX_OPTIONS);
+    return [...new Set([...affixes, ...posts, ...table])];
+  }
+
   /** What latin letters inside a Chinese name stand for (HR助理: 人力资源, 人事): the glossary's and the workplace abbreviations. */
   abbreviationOptions(word: string): string[] {
     const key = englishKey(word);

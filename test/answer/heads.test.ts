@@ -74,3 +74,22 @@ describe('names holding a part (TitleMatcher.containing)', () => {
     }
   });
 });
+
+describe('Chinese names of English-titled roles', () => {
+  const english = useFixtureAnswerer(() => [
+    role({ file: 'team.md', line: 1, title: 'Senior Data Analyst', duties: ['Build dashboards for the sales team'] }),
+    role({ file: 'team.md', line: 10, title: 'Finance Assistant', duties: ['Process staff expense claims'] }),
+    role({ file: 'team.md', line: 20, title: 'Legal Assistant', duties: ['Prepare case files'] }),
+    role({ file: 'team.md', line: 30, title: '律师助理', duties: ['检索类似案例'] }),
+  ]);
+  const guess = (q: string) => {
+    const a = english().ask(q);
+    return (a.kind === 'notFound' ? a.suggestions : a.kind === 'role' || a.kind === 'field' ? [a.best] : [])[0]?.role.title;
+  };
+
+  it("are found under the post lexicon's English name (数据分析师: data analyst) and by reading the name in English", () => {
+    expect(guess('數據分析師的職責')).toBe('Senior Data Analyst');
+    // 财务 → finance, 助理 → assistant; 律师助理 ends with 助理 but nothing of 财务 is in it
+    expect(guess('介绍一下财务助理')).toBe('Finance Assistant');
+  });
+});
