@@ -110,8 +110,10 @@ export class AnswerEngine implements Answerer {
     // nothing asked about (who can help?): how to ask
     if (!parsed.key || (parsed.intent === 'who' && !(parsed.phrase ?? parsed.topic).trim())) return { kind: 'help', question, intent: 'role', ...(parsed.lang === 'en' ? { lang: 'en' } : {}) };
     const lang = { lang: parsed.lang };
-    // English words are translated, in an English question or a Chinese one (cashier主要干什么)
+    // English words are translated, in an English question or a Chinese one (cashier主要干什么), slips of the
+    // keyboard read as meant (recepionist)
     const english = parsed.lang === 'en' || parsed.phrase !== undefined;
+    if (parsed.phrase) parsed.phrase = this.words.spelled(parsed.phrase);
     if (parsed.intent === 'who') return { ...this.who(question, english ? (parsed.phrase ?? parsed.topic) : parsed.topic, english), ...lang };
 
     // a title with its department or document (市场管理中心的客服主管) first, then names as typed or through words

@@ -10,6 +10,7 @@ import { EN_STOP, englishOfChinese, englishWords, MAX_OPTIONS } from './english-
 import { normalizeKey } from '../text/normalize.js';
 import type { Glossary } from './glossary.js';
 import { postNames, taskTerms, type Lexicon } from './lexicon.js';
+import { correction } from './spelling.js';
 import type { WordTable } from './table.js';
 
 export type Via = 'synonym' | 'english' | 'glossary';
@@ -83,6 +84,17 @@ export class WordExpander {
     const table = this.table.englishOf(word).filter((e) => /^[a-z]+$/.test(e)).slice(0, MAX_OPTIONS);
     return [...new Set([...affixes, ...posts, ...table])];
   }
+
+  /**
+   * An English phrase with its misspelt workplace words read as meant (front desk recepionist → receptionist):
+   * a word no dictionary here knows, one or two edits from exactly one word of the lexicons' English.
+   */
+  spelled(phrase: string): string {
+    const vocabulary = (this.vocabulary ??= new Set([...this.posts.englishWords(), ...this.terms.englishWords(), ...Object.keys(TITLE_AFFIXES)]));
+    return phrase.replace(/[a-z]{5,}/g, (w) => (vocabulary.has(w) || lemmas(w).some((l) => this.table.english(l).length || vocabulary.has(l)) ? w : (correction(w, vocabulary) ?? w)));
+  }
+
+  private vocabulary: Set<string> | null = null;
 
   /** What latin letters inside a Chinese name stand for (HR助理: 人力资源, 人事): the glossary's and the workplace abbreviations. */
   abbreviationOptions(word: string): string[] {

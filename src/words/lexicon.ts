@@ -15,6 +15,8 @@ export type Lexicon = {
   alternatives(name: string): readonly string[];
   /** The Chinese keys it has (for finding them inside a question). */
   chineseKeys(): readonly string[];
+  /** The English words its names and keys are made of (for reading a misspelt English word). */
+  englishWords(): ReadonlySet<string>;
 };
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -40,9 +42,11 @@ export function parseLexicon(text: string, groups: boolean): Lexicon {
     else for (const name of names) add(lookupKey(name), names.filter((n) => lookupKey(n) !== lookupKey(name)));
   }
   let chinese: string[] | null = null;
+  let english: Set<string> | null = null;
   return {
     alternatives: (name) => map.get(lookupKey(name)) ?? NONE,
     chineseKeys: () => (chinese ??= [...map.keys()].filter((k) => /\p{Script=Han}/u.test(k))),
+    englishWords: () => (english ??= new Set([...map.keys()].filter((k) => /^[a-z]/.test(k)).flatMap((k) => k.split(/[^a-z]+/).filter((w) => w.length >= 3)))),
   };
 }
 
