@@ -18,7 +18,7 @@ const ROLE_WORD = /\s+(?:role|position|job|post|job description|jd|job profile|j
 /** open: the phrase may be empty (who should I ping?): the clause before the question then says what about. */
 type Rule = { re: RegExp; intent: Intent; field?: Field; verb?: boolean; open?: boolean };
 /** A third-person verb (schedules, fixes, runs), not is/was/has/does, which other rules read. */
-const VERB_FIRST = /^(?:(?!(?:is|was|has|does)\b)[a-z]{2,}s\b|(?:is|are)\s+(?:on|in)\s)/;
+const VERB_FIRST = /^(?:(?!(?:is|was|has|does)\b)[a-z]{2,}(?:-[a-z]+)*s\b|(?:is|are)\s+(?:on|in)\s)/;
 
 const RULES: Rule[] = [
   // reports to
@@ -47,6 +47,8 @@ const RULES: Rule[] = [
   { re: new RegExp(`^(?:who|which\\s+(?:role|position|job|person|team|department|staff)s?)\\s+(?:is\\s+|are\\s+)?(?:responsible\\s+for|in\\s+charge\\s+of|handles?|handling|does|takes?\\s+care\\s+of|deals?\\s+with|looks?\\s+after|manages?|processes|approves?|checks?|should\\s+(?:handle|do)|can\\s+help\\s+with|do\\s+i\\s+ask\\s+about|to\\s+ask\\s+about)\\s+${P}$`), intent: 'who' },
   // who do I ask / contact / call (to) …, who should I ping: what follows (or the clause before the question) is the task
   { re: new RegExp(`^who\\s+(?:do|can|should|could|would|shall)\\s+(?:i|we)\\s+(?:ask|contact|talk\\s+to|speak\\s+to|call|phone|email|message|ping|see|go\\s+to|turn\\s+to|tell)\\b\\s*(?:about|for|regarding|with|to|if|when)?\\s*(?<p>.*)$`), intent: 'who', open: true },
+  // how / where do I get it done (how do I get reimbursed, where can I return a book): who handles it
+  { re: new RegExp(`^(?:how|where)\\s+(?:do|can|should|could|would)\\s+(?:i|we)\\s+(?<p>.+)$`), intent: 'who' },
   // who can / should / will + a verb: the task (who can approve a discount, who can help)
   { re: new RegExp(`^who\\s+(?:can|could|should|will|would|might|must)\\s+(?!i\\b|we\\b)(?<p>.*)$`), intent: 'who', open: true },
   // who + any verb in the third person (who schedules the shifts, who books taxis, who fixes the printer), or

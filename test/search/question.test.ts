@@ -58,6 +58,7 @@ describe('parseQuestion', () => {
     // where to go for it asks who hands it out
     ['化肥农药去哪领', '化肥农药'],
     ['借书证在哪里办', '借书证'],
+    ['借的书过期了去哪还', '借的书过期了'],
   ])('who: %s', (q, topic) => {
     const p = parseQuestion(q, () => false);
     expect(p.intent).toBe('who');
