@@ -11,12 +11,17 @@ import { normalizeKey } from '../text/normalize.js';
 import type { ReportingLine, RoleLink } from './types.js';
 
 const CHAIN_LEVELS = 3;
+/** Look-ups and boss records remembered: enough for the bosses of recent questions, about a megabyte at most. */
+const MEMO_SIZE = 256;
 /** A title or alias equal to the name (TitleMatcher's exact scores); near names score less. */
 export const EXACT_NAME = 0.95;
 /** Names shorter than this are not looked for as a title's tail (经 would match every 经理). */
 const MIN_TAIL = 2;
 
 type Row = { rowid: number; json: string };
+/** A role a name is read from: where it stands and its department decide which role of the name is meant. */
+type From = Pick<Role, 'id' | 'department'> & { source: Pick<Role['source'], 'file' | 'startLine'> };
+type Reporter = { rowid: number; id: string; title: string; file: string; startLine: number; reportsTo: string | null; department: string | null };
 
 export class ReportingLines {
   private readonly endingInFile: Database.Statement;
@@ -31,11 +36,21 @@ export class ReportingLines {
     this.endingInFile = db.prepare("SELECT rowid FROM roles WHERE file = ? AND title LIKE '%' || ? ESCAPE '\\'").pluck();
     this.namedInFile = db.prepare('SELECT role FROM title_keys WHERE key = ? AND file = ?');
     this.byKey = db.prepare('SELECT r.rowid AS rowid, r.json AS json FROM title_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = ? ORDER BY k.kind DESC, k.richness DESC, k.rowid LIMIT 1');
-    this.reportsTo = db.prepare('SELECT r.rowid AS rowid, r.json AS json FROM reports_keys k JOIN roles r ON r.rowid = k.role WHERE k.key = ? AND r.file = ? ORDER BY r.start_line LIMIT 50');
+    // the fields that decide whether a reporter's boss is this role, read by SQLite: a title many roles report
+    // to (总经理) would otherwise cost a JSON.parse of every reporter's whole record
+    this.reportsTo = db.prepare(
+      `SELECT r.rowid AS rowid, r.id AS id, r.title AS title, r.file AS file, r.start_line AS startLine,
+         json_extract(r.json, '$.reportsTo') AS reportsTo, json_extract(r.json, '$.department') AS department
+       FROM reports_keys k JOIN roles r ON r.rowid = k.role
+       WHERE k.key = @key AND k.role BETWEEN @first AND @last AND r.file = @file ORDER BY r.start_line LIMIT 50`,
+    );
+    // a document's roles are written together: their rowids span a short range
+    this.fileRange = db.prepare('SELECT min(rowid) AS first, max(rowid) AS last FROM roles WHERE file = ?');
     this.json = db.prepare('SELECT rowid, json FROM roles WHERE rowid = ?');
   }
 
   private readonly json: Database.Statement;
+  private readonly fileRange: Database.Statement;
   private readonly namedInFile: Database.Statement;
 
   /**
@@ -43,14 +58,11 @@ export class ReportingLines {
    * for 总经理), same department first, then the nearest, a role before `from` counting as nearer (documents
    * list the boss before the staff); else in another file, a role with exactly that name.
    */
-  resolve(name: string, from: Role): Role | null {
+  resolve(name: string, from: From): Role | null {
     const key = normalizeKey(name);
     if (!key) return null;
-    const ids = this.titles.match([key], 5, { fts: false, near: false }).filter((m) => m.score >= EXACT_NAME).map((m) => m.key);
     const file = from.source.file;
-    const rowids = new Set<number>();
-    for (const k of ids) for (const id of this.namedInFile.pluck().all(k, file) as number[]) rowids.add(id);
-    if (Array.from(key).length >= MIN_TAIL) for (const id of this.endingInFile.all(file, key.replace(/[\\%_]/g, '\\$&')) as number[]) rowids.add(id);
+    const { ids, rowids } = this.candidates(key, file);
     let best: { role: Role; rank: number } | null = null;
     for (const rowid of rowids) {
       const role = this.role(rowid);
@@ -67,10 +79,39 @@ export class ReportingLines {
     return null;
   }
 
-  private role(rowid: number): Role | null {
-    const row = this.json.get(rowid) as Row | undefined;
-    return row ? (JSON.parse(row.json) as Role) : null;
+  /**
+   * The names a key stands for and the roles of its file so named or ending so. Remembered (the index does not
+   * change while open): a title many roles report to (总经理) is looked up once, not once per reporter.
+   */
+  private candidates(key: string, file: string): { ids: string[]; rowids: Set<number> } {
+    const memo = `${file}\0${key}`;
+    let found = this.candidateMemo.get(memo);
+    if (!found) {
+      const ids = this.titles.match([key], 5, { fts: false, near: false }).filter((m) => m.score >= EXACT_NAME).map((m) => m.key);
+      const rowids = new Set<number>();
+      for (const k of ids) for (const id of this.namedInFile.pluck().all(k, file) as number[]) rowids.add(id);
+      if (Array.from(key).length >= MIN_TAIL) for (const id of this.endingInFile.all(file, key.replace(/[\\%_]/g, '\\$&')) as number[]) rowids.add(id);
+      if (this.candidateMemo.size >= MEMO_SIZE) this.candidateMemo.clear();
+      this.candidateMemo.set(memo, (found = { ids, rowids }));
+    }
+    return found;
   }
+
+  private readonly candidateMemo = new Map<string, { ids: string[]; rowids: Set<number> }>();
+
+  /** A candidate boss's record, remembered like the candidates (the same few bosses serve many reporters). */
+  private role(rowid: number): Role | null {
+    let role = this.roleMemo.get(rowid);
+    if (role === undefined) {
+      const row = this.json.get(rowid) as Row | undefined;
+      role = row ? (JSON.parse(row.json) as Role) : null;
+      if (this.roleMemo.size >= MEMO_SIZE) this.roleMemo.clear();
+      this.roleMemo.set(rowid, role);
+    }
+    return role;
+  }
+
+  private readonly roleMemo = new Map<number, Role | null>();
 
   line(role: Role): ReportingLine {
     const chain: RoleLink[] = [];
@@ -96,13 +137,16 @@ export class ReportingLines {
     const keys = new Set([title, ...role.aliases.map(normalizeKey)]);
     const chars = Array.from(title);
     for (let i = 1; i + MIN_TAIL <= chars.length; i++) keys.add(chars.slice(i).join(''));
+    const range = this.fileRange.get(role.source.file) as { first: number | null; last: number | null };
     for (const key of keys) {
-      for (const row of this.reportsTo.all(key, role.source.file) as Row[]) {
-        const r = JSON.parse(row.json) as Role;
+      for (const r of this.reportsTo.all({ key, file: role.source.file, first: range.first ?? 0, last: range.last ?? 0 }) as Reporter[]) {
         if (r.id === role.id || named.has(r.id) || named.has(normalizeKey(r.title))) continue;
-        if (this.resolve(r.reportsTo ?? '', r)?.id !== role.id) continue;
+        const from = { id: r.id, department: r.department, source: { file: r.file, startLine: r.startLine } };
+        if (this.resolve(r.reportsTo ?? '', from)?.id !== role.id) continue;
+        const full = this.role(r.rowid);
+        if (!full) continue;
         named.add(r.id);
-        directReports.push({ name: r.title, role: r });
+        directReports.push({ name: r.title, role: full });
       }
     }
     return { chain, directReports };

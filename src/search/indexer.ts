@@ -11,7 +11,8 @@ import { bigramText, normalizeKey, pinyinForms } from '../text/normalize.js';
  *   roles_fts_vocab gives each bigram's document frequency (which question words are informative).
  * - title_keys: every name a role answers to (its title and aliases) as a normalized key with its pinyin and
  *   initials and per-character syllables (for homophones), so exact lookups are one index probe and the fuzzy matcher loads the DISTINCT names only.
- * - reports_keys: the normalized reportsTo of each role, to find a role's direct reports without a scan.
+ * - reports_keys: the normalized reportsTo of each role, to find a role's direct reports without a scan (by key
+ *   and role, so a name thousands of roles report to, 总经理, is searched within one document's rowids).
  */
 export const SEARCH_DDL = `
 CREATE VIRTUAL TABLE roles_fts USING fts5(title, duties, content = '', tokenize = 'ascii');
@@ -38,7 +39,7 @@ CREATE INDEX title_keys_key ON title_keys(key, kind DESC, richness DESC);
 CREATE INDEX title_keys_file ON title_keys(key, file, kind DESC, richness DESC);
 CREATE INDEX title_keys_pinyin ON title_keys(pinyin);
 CREATE INDEX title_keys_initials ON title_keys(initials);
-CREATE INDEX reports_keys_key ON reports_keys(key);
+CREATE INDEX reports_keys_key ON reports_keys(key, role);
 `;
 
 export function ftsText(parts: string[]): string {
