@@ -5,6 +5,7 @@
  * another file's role only when the names agree exactly.
  */
 import type Database from 'better-sqlite3';
+import { mainPost } from '../roles/names.js';
 import type { Role } from '../roles/schema.js';
 import type { TitleMatcher } from '../search/titles.js';
 import { normalizeKey } from '../text/normalize.js';
@@ -59,6 +60,12 @@ export class ReportingLines {
    * list the boss before the staff); else in another file, a role with exactly that name.
    */
   resolve(name: string, from: From): Role | null {
+    // a post and its deputy named together (客服主管/副主管, 客户服务经理、副经理): the post
+    const post = mainPost(name);
+    return (post !== name ? this.resolveOne(post, from) : null) ?? this.resolveOne(name, from);
+  }
+
+  private resolveOne(name: string, from: From): Role | null {
     const key = normalizeKey(name);
     if (!key) return null;
     const file = from.source.file;

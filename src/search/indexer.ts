@@ -1,5 +1,6 @@
 /** Search tables written alongside the role records, in the same transaction (owned by the search layer). */
 import type Database from 'better-sqlite3';
+import { mainPost } from '../roles/names.js';
 import type { Role } from '../roles/schema.js';
 import { bigramText, normalizeKey, pinyinForms } from '../text/normalize.js';
 
@@ -126,7 +127,8 @@ export function searchRow(r: Role, forms: (name: string) => NameForms = nameForm
     names: nameKeys(r, forms),
     fields: fieldBits(r),
     richness: richness(r),
-    reportsTo: r.reportsTo ? normalizeKey(r.reportsTo) : '',
+    // the post a boss's name stands for (客服主管/副主管 → 客服主管), as its direct reports are looked up by
+    reportsTo: r.reportsTo ? normalizeKey(mainPost(r.reportsTo)) : '',
   };
 }
 

@@ -19,6 +19,10 @@ beforeAll(() => {
     // another file naming a boss it does not hold
     role({ file: 'n.txt', line: 1, title: '出纳', reportsTo: '总经理', duties: ['现金收付'] }),
     role({ file: 'n.txt', line: 10, title: '文员', reportsTo: '总经理办', duties: ['收发文件'] }),
+    // a post and its deputy named together as the boss
+    role({ file: 'p.txt', line: 1, title: '客服主管', duties: ['管理客服团队'] }),
+    role({ file: 'p.txt', line: 10, title: '客服副主管', reportsTo: '客服主管', duties: ['协助主管'] }),
+    role({ file: 'p.txt', line: 20, title: '客服员', reportsTo: '客服主管/副主管', duties: ['接听来电'] }),
   ]);
   bot = openAnswerer(fx.dbPath);
 });
@@ -38,6 +42,11 @@ describe('reporting lines inside one file', () => {
   it('links "总经理" to the nearest role whose title ends so (商贸公司总经理)', () => {
     expect(answer(bot.ask('商贸公司总经理的下属')).split('、').sort()).toEqual(['稽查主管', '录单员'].sort());
     expect(boss(bot.ask('稽查主管的上级'))).toBe('商贸公司总经理');
+  });
+
+  it('reads a post named with its deputy (客服主管/副主管) as the post', () => {
+    expect(boss(bot.ask('客服员的上级'))).toBe('客服主管');
+    expect(answer(bot.ask('客服主管的下属')).split('、').sort()).toEqual(['客服副主管', '客服员'].sort());
   });
 
   it('links to another file only when the names agree exactly', () => {
