@@ -12,8 +12,10 @@ import { normalizeKey } from '../text/normalize.js';
 import type { ReportingLine, RoleLink } from './types.js';
 
 const CHAIN_LEVELS = 3;
-/** Look-ups and boss records remembered: enough for the bosses of recent questions, about a megabyte at most. */
+/** Look-ups remembered: enough for the bosses of recent questions. */
 const MEMO_SIZE = 256;
+/** Boss records remembered (a record is a few KB parsed). */
+const ROLE_MEMO_SIZE = 64;
 /** A title or alias equal to the name (TitleMatcher's exact scores); near names score less. */
 export const EXACT_NAME = 0.95;
 /** Names shorter than this are not looked for as a title's tail (经 would match every 经理). */
@@ -112,7 +114,7 @@ export class ReportingLines {
     if (role === undefined) {
       const row = this.json.get(rowid) as Row | undefined;
       role = row ? (JSON.parse(row.json) as Role) : null;
-      if (this.roleMemo.size >= MEMO_SIZE) this.roleMemo.clear();
+      if (this.roleMemo.size >= ROLE_MEMO_SIZE) this.roleMemo.clear();
       this.roleMemo.set(rowid, role);
     }
     return role;
