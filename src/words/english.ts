@@ -40,6 +40,12 @@ export function lemmas(w: string): string[] {
   return [...new Set(out)];
 }
 
+/** Nouns made from a verb, as a dictionary may key them instead (renew → renewal, allocate → allocation). */
+export function derivations(w: string): string[] {
+  const stem = w.replace(/e$/, '');
+  return [...new Set([`${w}al`, `${w}ment`, `${stem}ion`, `${stem}ation`, `${stem}ing`])].filter((d) => d !== w);
+}
+
 /** Whether a question is typed in English: latin letters and no Han characters. */
 export function isEnglish(text: string): boolean {
   return /[a-z]{2}/i.test(text) && !/\p{Script=Han}/u.test(text);

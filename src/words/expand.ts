@@ -5,7 +5,7 @@
  */
 import { ABBREVIATIONS, TITLE_AFFIXES } from './affixes.js';
 import { termGroups } from '../search/words.js';
-import { englishKey, lemmas } from './english.js';
+import { derivations, englishKey, lemmas } from './english.js';
 import { EN_STOP, englishOfChinese, englishWords, MAX_OPTIONS } from './english-lines.js';
 import { normalizeKey } from '../text/normalize.js';
 import type { Glossary } from './glossary.js';
@@ -238,7 +238,10 @@ export class WordExpander {
         i++;
         continue;
       }
-      const single = rank(this.englishOptions(words[i], opts.title));
+      // the lexicons key some tasks by their noun (renewal): a verb typed (renews) is looked up so when none of
+      // its own translations is in the documents
+      let single = rank(this.englishOptions(words[i], opts.title));
+      if (!single.length) single = rank(lemmas(words[i]).flatMap(derivations).flatMap((d) => this.englishOptions(d, opts.title)));
       // a title word with no translation: any title built without it would name another role
       if (!single.length && opts.title) return null;
       if (single.length) parts.push(single);

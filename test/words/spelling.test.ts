@@ -26,3 +26,12 @@ describe('spelling', () => {
     expect(a.kind === 'role' && a.best.role.title).toBe('礼宾员');
   });
 });
+
+describe('derivations', () => {
+  it('gives the nouns a verb makes, as dictionaries may key a task', async () => {
+    const { derivations } = await import('../../src/words/english.js');
+    expect(derivations('renew')).toContain('renewal');
+    expect(derivations('allocate')).toContain('allocation');
+    expect(derivations('pay')).toContain('payment');
+  });
+});
