@@ -20,7 +20,7 @@ const questions = readFileSync(new URL('./redteam-questions.jsonl', import.meta.
   .map((l) => Question.parse(JSON.parse(l)));
 const FIXTURES = new URL('../fixtures/redteam/', import.meta.url).pathname;
 
-/** Measured 0.900 (title) and 0.856 (who) when the floors were set; the first 120 questions were written before any of this work (0.417 title, 0.667 who then), the other 100 (who) in the middle of it. */
+/** Measured 0.900 (title) and 0.863 (who) when the floors were set; the first 120 questions were written before any of this work (0.417 title, 0.667 who then), the other 100 (who) in the middle of it. */
 const TITLE_FLOOR = 0.8;
 const WHO_FLOOR = 0.78;
 

@@ -1,4 +1,4 @@
-/** Misspelt English workplace words read as meant (src/words/spelling.ts). */
+/** English word forms: misspelt workplace words read as meant (src/words/spelling.ts), and the nouns a verb makes. */
 import { describe, expect, it } from 'vitest';
 import { correction, editDistance } from '../../src/words/spelling.js';
 import { role, useFixtureAnswerer } from '../search/fixture.js';
