@@ -118,20 +118,25 @@ export class WordExpander {
   }
 
   /**
-   * Whether the topic holds a word the documents lack (known 0) that has a rewrite (客诉, 打扫): cheaper than
-   * topicVariants, so a who-question whose words are all in the documents pays almost nothing for it.
+   * The topic's words the documents lack (known 0) that have a rewrite (客诉, 打扫): cheaper than topicVariants,
+   * so a who-question whose words are all in the documents pays almost nothing for it.
    */
-  lacksWord(topic: string, known: (word: string) => number): boolean {
-    return this.lackedWords(topic, known).length > 0;
+  lackedWords(topic: string, known: (word: string) => number): string[] {
+    const wordAt = this.wordFinder(topic, { topic: true });
+    const out: string[] = [];
+    for (let i = 0; i < topic.length; i++) {
+      const word = wordAt(i);
+      if (word && known(word) === 0) out.push(word);
+    }
+    return out;
   }
 
   /**
-   * Whether a word the documents lack is part of a longer question word whose other part they have (打扫 of
-   * 打扫卫生): the topic's own hits then match that word by half only, yet score as if it were all there.
+   * Whether a lacked word (lackedWords) is part of a longer question word whose other part the documents have
+   * (打扫 of 打扫卫生): the topic's own hits then match that word by half only, yet score as if it were all there.
    * A word lacked whole (关账, 健身卡) already counts against them (whoEvidence).
    */
-  lacksPartOfWord(topic: string, known: (word: string) => number): boolean {
-    const lacked = this.lackedWords(topic, known);
+  lacksPartOfWord(topic: string, lacked: string[], known: (word: string) => number): boolean {
     if (!lacked.length) return false;
     const groups = termGroups(topic);
     return lacked.some((w) => groups.some((g) => g.word !== w && g.word.includes(w) && g.subs.some((x) => !x.includes(w) && !w.includes(x) && known(x) > 0)));
@@ -145,15 +150,14 @@ export class WordExpander {
       .sort((a, b) => b.length - a.length);
   }
 
-  private lackedWords(topic: string, known: (word: string) => number): string[] {
-    const glossaryWords = this.glossary.words().filter((w) => topic.includes(w));
-    const termWords = this.termWordsIn(topic);
-    const out: string[] = [];
-    for (let i = 0; i < topic.length; i++) {
-      const word = glossaryWords.find((w) => topic.startsWith(w, i)) ?? termWords.find((w) => topic.startsWith(w, i)) ?? this.table.wordAt(topic, i);
-      if (word && known(word) === 0) out.push(word);
-    }
-    return out;
+  /**
+   * The word of s starting at a position: a glossary word, then (for a topic) a task word, then the table's
+   * longest; exceptWhole: s itself is no glossary word here (its whole-text rewrites are made apart).
+   */
+  private wordFinder(s: string, opts: { topic: boolean; exceptWhole?: boolean }): (at: number) => string | null {
+    const glossaryWords = this.glossary.words().filter((w) => !(opts.exceptWhole && w === s) && s.includes(w));
+    const termWords = opts.topic ? this.termWordsIn(s) : [];
+    return (at) => glossaryWords.find((w) => s.startsWith(w, at)) ?? termWords.find((w) => s.startsWith(w, at)) ?? this.table.wordAt(s, at);
   }
 
   private chineseVariants(s: string, out: Variants, opts: { near: boolean; known: (word: string) => number; topic: boolean }): void {
@@ -161,10 +165,9 @@ export class WordExpander {
     // other names of the same post (牙医 → 口腔医生, dentist), in the key form titles are looked up by
     for (const alt of this.posts.alternatives(s)) out.add(normalizeKey(alt), { from: s, to: alt, via: 'synonym' });
     for (const alt of this.table.synonyms(s)) out.add(alt, { from: s, to: alt, via: 'synonym' });
-    const glossaryWords = this.glossary.words().filter((w) => w !== s && s.includes(w));
-    const termWords = opts.topic ? this.termWordsIn(s) : [];
+    const wordAt = this.wordFinder(s, { topic: opts.topic, exceptWhole: true });
     for (let i = 0; i < s.length && !out.full; i++) {
-      const word = glossaryWords.find((w) => s.startsWith(w, i)) ?? termWords.find((w) => s.startsWith(w, i)) ?? this.table.wordAt(s, i);
+      const word = wordAt(i);
       if (!word) continue;
       const swap = (alt: string, via: Via) => {
         if (opts.known(alt) > 0) out.add(s.slice(0, i) + alt + s.slice(i + word.length), { from: word, to: alt, via });
@@ -251,7 +254,6 @@ export class WordExpander {
 }
 
 type Option = { text: string; via: Via; affix?: boolean };
-
 
 /** Combinations of one option per part, best options first (by the sum of their ranks), at most max. */
 function product<T>(parts: T[][], max: number): T[][] {

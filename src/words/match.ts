@@ -90,7 +90,8 @@ export function searchTopics<T>(
   const englishOwn = q.english && q.englishLines ? words.englishWords(q.topic, known) : '';
   const own = q.english ? (englishOwn ? search(englishOwn) : []) : search(q.topic);
   const strong = (h: WhoHit<T>) => h.score >= STRONG_HIT;
-  const lacking = !q.english && words.lacksWord(q.topic, known);
+  const lacked = q.english ? [] : words.lackedWords(q.topic, known);
+  const lacking = lacked.length > 0;
   // documents with English duty lines (bilingual hotels, multinationals): the Chinese topic in their English too
   const reading = !q.english && q.englishLines ? words.englishOfChinese(q.topic, known) : null;
   const inEnglish = reading && reading.share >= ENGLISH_SHARE ? reading.text : '';
@@ -117,7 +118,7 @@ export function searchTopics<T>(
   // own hits that ignored a word match only part of the question: they score as weak ones
   const ownStrong = lacking ? [] : own.filter(strong);
   // (a word lacked whole already counts in their score, see whoEvidence; half of one does not)
-  const halved = lacking && words.lacksPartOfWord(q.topic, known) ? PARTIAL_FACTOR : 1;
+  const halved = words.lacksPartOfWord(q.topic, lacked, known) ? PARTIAL_FACTOR : 1;
   const ownRest = own.filter((h) => !ownStrong.includes(h)).map((h) => (lacking ? { ...h, score: Math.min(h.score * halved, STRONG_HIT - 0.01) } : h));
   const rest = [...ownRest, ...fromRewrites.filter((h) => !strong(h))].sort((a, b) => b.score - a.score);
   // English: the words as written and their translations are two readings of one question, ranked together
