@@ -13,8 +13,11 @@ import type { Vocabulary } from './fts.js';
 import { groupMatch, mentions, mergeMarks, segmentLine, termGroups, type TermGroup } from './words.js';
 
 export type DutyHit = { rowid: number; bm25: number; all: boolean };
-/** The question's words that occur in the index, each with its idf weight and FTS5 expression; missing: how many of its words no document has. */
-export type WhoQuery = { groups: Array<TermGroup & { weight: number; df: number; fts: string }>; missing: number };
+/**
+ * The question's words that occur in the index, each with its idf weight and FTS5 expression; total: the
+ * question's whole weight, a word no document has counted as much as its rarest present word.
+ */
+export type WhoQuery = { groups: Array<TermGroup & { weight: number; df: number; fts: string }>; total: number };
 
 const OR_GROUPS = 8;
 /** As in Vocabulary.informative: a word in more than this share of roles is left out of the AND query. */
@@ -58,7 +61,10 @@ export class DutySearch {
       const fts = usable.length === 1 ? phrase(usable[0].tokens) : `(${usable.map((a) => phrase(a.tokens)).join(' OR ')})`;
       groups.push({ ...g, df, weight: Math.log(1 + this.vocab.roles / own), fts });
     }
-    return { groups, missing };
+    // a question word no document has is still part of what was asked, so roles holding only the other words
+    // (每天 of 每天夜里关账) are partial answers
+    const total = groups.reduce((sum, g) => sum + g.weight, 0) + missing * Math.max(0, ...groups.map((g) => g.weight)) || 1;
+    return { groups, total };
   }
 
   private commonDf(): number {
@@ -101,10 +107,7 @@ export class DutySearch {
  * covering the question is strong evidence), the share found anywhere in the duties, the share in its names;
  * and the best lines, marked where question words occur as words.
  */
-export function whoEvidence(role: Role, { groups, missing }: WhoQuery, max = 3): { evidence: Evidence[]; bestShare: number; coverage: number; titleShare: number } {
-  // a question word no document has is still part of what was asked: it counts as much as the rarest word
-  // present, so roles holding only the other words (每天 of 每天夜里关账) are partial answers
-  const total = groups.reduce((s, g) => s + g.weight, 0) + missing * Math.max(0, ...groups.map((g) => g.weight)) || 1;
+export function whoEvidence(role: Role, { groups, total }: WhoQuery, max = 3): { evidence: Evidence[]; bestShare: number; coverage: number; titleShare: number } {
   const best = new Array<number>(groups.length).fill(0);
   const lines = role.duties
     .map((text, index) => {
