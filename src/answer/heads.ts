@@ -69,7 +69,10 @@ function evidenceUnits(rest: string, latinUnit: (word: string) => string[]): str
   return units;
 }
 
-/** Roles for the first reading whose head some name carries, best first. */
+/**
+ * Roles for the first reading whose guesses the rest of the name bears out (or whose head is a whole other name
+ * a role's name ends with), best first, with the first reading that found any as the fallback.
+ */
 export function rankByHead(readings: HeadReading[], lookup: HeadLookup): Ranked[] {
   // a reading whose guesses nothing else bears out (律师助理 for 财务助理) is kept only if no later one does better
   let unborne: Ranked[] = [];
